@@ -1,0 +1,133 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { translateOpenError } from './lock-error';
+import { toRows, type Row, type SqlParams } from './rows';
+
+/** What a query needs: one connection's worth of work. A transaction hands the same interface to its body. */
+export interface Queryable {
+  all<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
+  one<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  run(sql: string, params?: SqlParams): Promise<void>;
+  /** The raw connection, for appenders, streaming and progress. Do not keep it past the callback. */
+  readonly connection: DuckDBConnection;
+}
+
+export interface OpenOptions {
+  /** Connections in the pool: queries run concurrently up to this many. */
+  connections?: number;
+  threads?: number;
+  memoryLimit?: string;
+}
+
+class ConnectionSession implements Queryable {
+  constructor(readonly connection: DuckDBConnection) {}
+
+  async all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    const result = await this.connection.runAndReadAll(sql, params as never);
+    return toRows<T>(result);
+  }
+
+  async one<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    const rows = await this.all<T>(sql, params);
+    return rows[0];
+  }
+
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.connection.run(sql, params as never);
+  }
+}
+
+/**
+ * One DuckDB file opened by this process, with a small pool of connections. DuckDB runs each connection's
+ * queries one at a time, so the pool lets the API answer a count while a refresh runs on another.
+ */
+export class Database implements Omit<Queryable, 'connection'> {
+  private readonly idle: ConnectionSession[] = [];
+  private readonly waiting: Array<(session: ConnectionSession) => void> = [];
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    sessions: ConnectionSession[],
+  ) {
+    this.idle.push(...sessions);
+  }
+
+  static async open(path: string, options: OpenOptions = {}): Promise<Database> {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const config: Record<string, string> = {};
+    if (options.threads) config.threads = String(options.threads);
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (error) {
+      throw translateOpenError(path, error);
+    }
+    const sessions: ConnectionSession[] = [];
+    for (let i = 0; i < (options.connections ?? 4); i += 1) {
+      sessions.push(new ConnectionSession(await instance.connect()));
+    }
+    return new Database(path, instance, sessions);
+  }
+
+  /** Runs `work` on a connection of its own, returned to the pool afterwards. */
+  async withConnection<T>(work: (session: Queryable) => Promise<T>): Promise<T> {
+    const session = await this.acquire();
+    try {
+      return await work(session);
+    } finally {
+      this.release(session);
+    }
+  }
+
+  /** All-or-nothing: the body's writes land together or not at all. */
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.withConnection(async (session) => {
+      await session.run('BEGIN TRANSACTION');
+      try {
+        const result = await work(session);
+        await session.run('COMMIT');
+        return result;
+      } catch (error) {
+        await session.run('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.withConnection((s) => s.all<T>(sql, params));
+  }
+
+  one<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return this.withConnection((s) => s.one<T>(sql, params));
+  }
+
+  run(sql: string, params?: SqlParams): Promise<void> {
+    return this.withConnection((s) => s.run(sql, params));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const session of this.idle.splice(0)) session.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  private acquire(): Promise<ConnectionSession> {
+    if (this.closed) return Promise.reject(new Error(`database ${this.path} is closed`));
+    const session = this.idle.pop();
+    if (session) return Promise.resolve(session);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(session: ConnectionSession): void {
+    const next = this.waiting.shift();
+    if (next) next(session);
+    else if (this.closed) session.connection.closeSync();
+    else this.idle.push(session);
+  }
+}
