@@ -2,3 +2,4 @@ export * from './errors';
 export * from './ids';
 export * from './time';
 export * from './money';
+export * from './progress';
