@@ -3,3 +3,4 @@ export * from './ids';
 export * from './time';
 export * from './money';
 export * from './progress';
+export * from './route';
