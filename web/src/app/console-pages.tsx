@@ -1,0 +1,46 @@
+import { DashboardOutlined, DatabaseOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Endpoint, Role } from '../../../src/core/schema';
+import { dashboardKpisEndpoint, listImportsEndpoint } from '../../../src/data/schema';
+
+/**
+ * Every page of the console, in menu order. Adding a page is one entry here. A page is offered to the roles
+ * of the endpoint it cannot work without, so the menu and the server's role checks cannot disagree.
+ */
+export interface ConsolePage {
+  readonly key: string;
+  readonly path: string;
+  /** i18n key of the menu label and page title. */
+  readonly labelKey: string;
+  readonly icon: ReactNode;
+  readonly roles: readonly Role[];
+  readonly component: LazyExoticComponent<ComponentType>;
+}
+
+function rolesOf(endpoint: Endpoint): readonly Role[] {
+  if (endpoint.roles === 'public') throw new Error(`${endpoint.path}: a console page needs a role-checked endpoint`);
+  return endpoint.roles;
+}
+
+export const consolePages: readonly ConsolePage[] = [
+  {
+    key: 'dashboard',
+    path: '/dashboard',
+    labelKey: 'nav.dashboard',
+    icon: <DashboardOutlined />,
+    roles: rolesOf(dashboardKpisEndpoint),
+    component: lazy(() => import('../pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
+  },
+  {
+    key: 'data',
+    path: '/data',
+    labelKey: 'nav.data',
+    icon: <DatabaseOutlined />,
+    roles: rolesOf(listImportsEndpoint),
+    component: lazy(() => import('../pages/data/DataPage').then((m) => ({ default: m.DataPage }))),
+  },
+];
+
+export function pagesFor(role: Role): ConsolePage[] {
+  return consolePages.filter((p) => p.roles.includes(role));
+}

@@ -1,0 +1,47 @@
+// Numbers and times for people. Times are shown in Asia/Shanghai whatever the browser's zone, because the
+// card centre works on Beijing time and every window in the data ends on a Shanghai day.
+const timeZone = 'Asia/Shanghai';
+
+export function formatMoney(value: number, locale: string, fractionDigits = 0): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'CNY',
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+/** Short form for chart axes: 1.2亿 in Chinese, 120M in English. */
+export function formatCompact(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatCount(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+export function formatPercent(ratio: number, locale: string, fractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(ratio);
+}
+
+/** An instant (ISO string or Date) as a Shanghai wall-clock time: 2025-06-30 14:05. */
+export function formatDateTime(instant: string | Date, locale: string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) return String(instant);
+  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
+    .format(date)
+    .replace(/\//g, '-')
+    .replace(',', '');
+}
