@@ -150,18 +150,18 @@ export async function listAudit(
   return { items: rows.map(toEntry), total, page: query.page, pageSize: query.pageSize };
 }
 
-const verifyBatch = 5_000;
-
 /**
  * Recomputes the chain from the first entry. An edited row fails its own hash; a deleted or inserted row
  * breaks the sequence or the link to the previous hash. Removing the newest rows leaves a valid shorter
  * chain, so keep `headHash` and `count` somewhere else (a ticket, a printout) and compare them later.
  */
-export async function verifyAuditChain(db: Database): Promise<AuditVerification> {
+export async function verifyAuditChain(db: Database, options: { batchSize?: number } = {}): Promise<AuditVerification> {
+  // Read in batches so a long log is checked in bounded memory.
+  const batchSize = options.batchSize ?? 5_000;
   let expectedSeq = 1;
   let prevHash = genesisHash;
   for (;;) {
-    const rows = await db.all<AuditRow>('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2', [expectedSeq, verifyBatch]);
+    const rows = await db.all<AuditRow>('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2', [expectedSeq, batchSize]);
     for (const row of rows) {
       const broken = (reason: string): AuditVerification => ({
         ok: false,
@@ -175,6 +175,6 @@ export async function verifyAuditChain(db: Database): Promise<AuditVerification>
       prevHash = row.hash;
       expectedSeq += 1;
     }
-    if (rows.length < verifyBatch) return { ok: true, count: expectedSeq - 1, headHash: prevHash, brokenAt: null };
+    if (rows.length < batchSize) return { ok: true, count: expectedSeq - 1, headHash: prevHash, brokenAt: null };
   }
 }
