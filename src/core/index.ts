@@ -4,3 +4,4 @@ export * from './time';
 export * from './money';
 export * from './progress';
 export * from './route';
+export * from './expr';
