@@ -1,9 +1,9 @@
 import type { AnyRouteDefinition } from '../core';
-import { dashboardRoutes } from '../data';
+import { dashboardRoutes, dataRoutes } from '../data';
 import { securityRoutes } from '../security';
 
 /**
  * Every capability's HTTP routes, assembled in this one place. A capability exports a route array from its
  * index.ts and adds one spread here; the server gives each route validation, OpenAPI and its role check.
  */
-export const apiRoutes: readonly AnyRouteDefinition[] = [...securityRoutes, ...dashboardRoutes];
+export const apiRoutes: readonly AnyRouteDefinition[] = [...securityRoutes, ...dashboardRoutes, ...dataRoutes];
