@@ -9,6 +9,8 @@ const vendorGroups = [
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/ },
   { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|dayjs)[\\/]/ },
   { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/ },
+  // Everything else from npm (zod, react-query, i18next): the earlier groups win on equal priority.
+  { name: 'vendor', test: /node_modules[\\/]/ },
 ];
 
 export default defineConfig({

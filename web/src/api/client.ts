@@ -16,7 +16,8 @@ export type EndpointArgs<E> =
   E extends Endpoint<infer P, infer Q, infer B, z.ZodType>
     ? Field<'params', Input<P>> & Field<'query', Input<Q>> & Field<'body', Input<B> | FormData>
     : never;
-export type EndpointResult<E> = E extends Endpoint<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
+export type EndpointResult<E> =
+  E extends Endpoint<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
 
 /** A failed call: the server's error code and its message in the console's language. */
 export class ApiError extends Error {
@@ -67,7 +68,11 @@ export async function callEndpoint<E extends Endpoint>(
   args: EndpointArgs<E>,
   signal?: AbortSignal,
 ): Promise<EndpointResult<E>> {
-  const { params, query, body } = args as { params?: Record<string, string | number>; query?: unknown; body?: unknown };
+  const { params, query, body } = args as {
+    params?: Record<string, string | number>;
+    query?: unknown;
+    body?: unknown;
+  };
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -86,7 +91,11 @@ export async function callEndpoint<E extends Endpoint>(
   const text = await response.text();
   const parsed = endpoint.response.safeParse(text === '' ? undefined : JSON.parse(text));
   if (!parsed.success) {
-    throw new ApiError(response.status, 'invalid_response', `${endpoint.method} ${endpoint.path}: ${parsed.error.message}`);
+    throw new ApiError(
+      response.status,
+      'invalid_response',
+      `${endpoint.method} ${endpoint.path}: ${parsed.error.message}`,
+    );
   }
   return parsed.data as EndpointResult<E>;
 }

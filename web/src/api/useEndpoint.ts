@@ -31,7 +31,10 @@ export function useEndpoint<E extends Endpoint>(
   });
 }
 
-type MutationOptions<E> = Omit<UseMutationOptions<EndpointResult<E>, ApiError, EndpointArgs<E>>, 'mutationFn'>;
+type MutationOptions<E> = Omit<
+  UseMutationOptions<EndpointResult<E>, ApiError, EndpointArgs<E>>,
+  'mutationFn'
+>;
 
 /** Changes something through a POST/PUT/PATCH/DELETE endpoint. @example useEndpointMutation(loginEndpoint).mutate({ body }) */
 export function useEndpointMutation<E extends Endpoint>(endpoint: E, options: MutationOptions<E> = {}) {

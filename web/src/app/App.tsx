@@ -38,7 +38,11 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={consoleTheme}>
+      <ConfigProvider
+        locale={i18n.language === 'en-US' ? enUS : zhCN}
+        theme={consoleTheme}
+        button={{ autoInsertSpace: false }}
+      >
         <AntdApp>
           <RouterProvider router={router} />
         </AntdApp>

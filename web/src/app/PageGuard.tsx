@@ -7,7 +7,8 @@ import { useCurrentUser } from './current-user';
 export function PageGuard({ page }: { readonly page: ConsolePage }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  if (!page.roles.includes(user.role)) return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
+  if (!page.roles.includes(user.role))
+    return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
   const Page = page.component;
   return <Page />;
 }

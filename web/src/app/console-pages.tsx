@@ -18,7 +18,8 @@ export interface ConsolePage {
 }
 
 function rolesOf(endpoint: Endpoint): readonly Role[] {
-  if (endpoint.roles === 'public') throw new Error(`${endpoint.path}: a console page needs a role-checked endpoint`);
+  if (endpoint.roles === 'public')
+    throw new Error(`${endpoint.path}: a console page needs a role-checked endpoint`);
   return endpoint.roles;
 }
 
@@ -29,7 +30,9 @@ export const consolePages: readonly ConsolePage[] = [
     labelKey: 'nav.dashboard',
     icon: <DashboardOutlined />,
     roles: rolesOf(dashboardKpisEndpoint),
-    component: lazy(() => import('../pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
+    component: lazy(() =>
+      import('../pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+    ),
   },
   {
     key: 'data',

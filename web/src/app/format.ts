@@ -39,7 +39,7 @@ export function formatDateTime(instant: string | Date, locale: string): string {
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
+    hourCycle: 'h23', // never '24:05' at midnight
   })
     .format(date)
     .replace(/\//g, '-')

@@ -14,7 +14,8 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({
       onError: (error, query) => {
         // The me query's own 401 is what RequireAuth acts on; re-asking it would loop.
-        if (!(error instanceof ApiError) || error.status !== 401 || query.queryKey[1] === meEndpoint.path) return;
+        if (!(error instanceof ApiError) || error.status !== 401 || query.queryKey[1] === meEndpoint.path)
+          return;
         void client.invalidateQueries({ queryKey: meKey });
       },
     }),

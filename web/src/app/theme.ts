@@ -9,7 +9,13 @@ export const consoleTheme: ThemeConfig = {
       "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
   },
   components: {
-    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', bodyBg: '#f5f7fa', triggerBg: '#ffffff', triggerColor: '#595959' },
+    Layout: {
+      headerBg: '#ffffff',
+      siderBg: '#ffffff',
+      bodyBg: '#f5f7fa',
+      triggerBg: '#ffffff',
+      triggerColor: '#595959',
+    },
     Menu: { itemSelectedBg: '#e6f4ff', itemBorderRadius: 6 },
     Card: { headerFontSize: 15 },
   },

@@ -16,12 +16,18 @@ interface EChartProps {
   readonly height?: number;
 }
 
+// The usual screen-reader-only box. It wraps the table because a table grows to its content whatever its width.
 const visuallyHidden = {
   position: 'absolute',
+  top: 0,
+  left: 0,
   width: 1,
   height: 1,
+  margin: -1,
+  padding: 0,
+  border: 0,
   overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
+  clipPath: 'inset(50%)',
   whiteSpace: 'nowrap',
 } as const;
 
@@ -40,26 +46,28 @@ export function EChart({ testId, option, table, label, height = 320 }: EChartPro
         opts={{ renderer: 'canvas' }}
         aria-hidden
       />
-      <table data-testid={`${testId}-data`} aria-label={label} style={visuallyHidden}>
-        <thead>
-          <tr>
-            {table.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={String(row[0])}>
-              {row.map((cell, i) => (
-                <td key={table.columns[i] ?? i}>{cell}</td>
+      <div style={visuallyHidden}>
+        <table data-testid={`${testId}-data`} aria-label={label}>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={String(row[0])}>
+                {row.map((cell, i) => (
+                  <td key={table.columns[i] ?? i}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -16,7 +16,13 @@ interface QueryCardProps<T> {
 export function QueryCard<T>({ title, extra, query, testId, children }: QueryCardProps<T>) {
   const { t } = useTranslation();
   return (
-    <Card title={title} extra={extra} loading={query.isPending} data-testid={testId} style={{ height: '100%' }}>
+    <Card
+      title={title}
+      extra={extra}
+      loading={query.isPending}
+      data-testid={testId}
+      style={{ height: '100%' }}
+    >
       {query.isError ? (
         <Alert
           type="error"

@@ -13,7 +13,9 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes already
   initAsync: false, // resources are bundled: translate on the first render, no flash of keys
 });
-document.documentElement.lang = i18n.language;
+// Written at start-up too, not only on a switch: the server must answer in the language the console shows,
+// whatever the browser's Accept-Language says.
+persistLocale(i18n.language as Locale);
 
 export async function switchLocale(locale: Locale): Promise<void> {
   persistLocale(locale);

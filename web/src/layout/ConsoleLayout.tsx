@@ -29,7 +29,16 @@ export function ConsoleLayout() {
         onCollapse={setCollapsed}
         style={{ borderRight: '1px solid #f0f0f0' }}
       >
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', gap: 10, padding: '0 22px', overflow: 'hidden' }}>
+        <div
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            gap: 10,
+            padding: '0 22px',
+            overflow: 'hidden',
+          }}
+        >
           <CreditCardOutlined style={{ fontSize: 22, color: '#1677ff' }} />
           {!collapsed && (
             <Typography.Text strong style={{ fontSize: 17, whiteSpace: 'nowrap' }}>

@@ -27,7 +27,11 @@ export function UserMenu() {
         items: [
           { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
           { type: 'divider' },
-          { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('header.logout')}</span> },
+          {
+            key: 'logout',
+            icon: <LogoutOutlined />,
+            label: <span data-testid="logout">{t('header.logout')}</span>,
+          },
         ],
         onClick: ({ key }) => {
           if (key === 'logout') logout.mutate({});

@@ -14,7 +14,11 @@ export function AccountFlowChart({ data }: { readonly data: AccountFlow }) {
     legend: { top: 0, data: [opened, closed] },
     grid: { left: 16, right: 16, top: 40, bottom: 8 },
     xAxis: { type: 'category', data: data.months.map((m) => m.month) },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, i18n.language) } },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { formatter: (v: number) => formatCompact(v, i18n.language) },
+    },
     series: [
       { name: opened, type: 'bar', barMaxWidth: 16, data: data.months.map((m) => m.opened) },
       { name: closed, type: 'bar', barMaxWidth: 16, data: data.months.map((m) => m.closed) },
@@ -25,7 +29,10 @@ export function AccountFlowChart({ data }: { readonly data: AccountFlow }) {
       testId="chart-account-flow"
       label={t('dashboard.flow.title')}
       option={option}
-      table={{ columns: [t('month'), opened, closed], rows: data.months.map((m) => [m.month, m.opened, m.closed]) }}
+      table={{
+        columns: [t('month'), opened, closed],
+        rows: data.months.map((m) => [m.month, m.opened, m.closed]),
+      }}
     />
   );
 }

@@ -39,8 +39,20 @@ export function CategoryChart({ data }: { readonly data: SpendByCategory }) {
       label={t('dashboard.category.title')}
       option={option}
       table={{
-        columns: ['category', t('dashboard.category.title'), t('dashboard.category.spend'), t('dashboard.category.txnCount'), t('dashboard.category.share')],
-        rows: data.categories.map((c) => [c.category, labelOf(c.category), c.spend, c.txnCount, total > 0 ? Math.max(c.spend, 0) / total : 0]),
+        columns: [
+          'category',
+          t('dashboard.category.title'),
+          t('dashboard.category.spend'),
+          t('dashboard.category.txnCount'),
+          t('dashboard.category.share'),
+        ],
+        rows: data.categories.map((c) => [
+          c.category,
+          labelOf(c.category),
+          c.spend,
+          c.txnCount,
+          total > 0 ? Math.max(c.spend, 0) / total : 0,
+        ]),
       }}
     />
   );

@@ -25,7 +25,11 @@ export function DashboardPage() {
   const [window, setWindow] = useState<CategoryWindow>('90d');
   const kpis = useEndpoint(dashboardKpisEndpoint, {});
   const trend = useEndpoint(spendTrendEndpoint, {});
-  const categories = useEndpoint(spendByCategoryEndpoint, { query: { window } }, { placeholderData: (previous) => previous });
+  const categories = useEndpoint(
+    spendByCategoryEndpoint,
+    { query: { window } },
+    { placeholderData: (previous) => previous },
+  );
   const flow = useEndpoint(accountFlowEndpoint, {});
   const freshness = useEndpoint(freshnessEndpoint, {});
   const asOf = kpis.data?.asOf;
@@ -37,7 +41,13 @@ export function DashboardPage() {
           {t('dashboard.title')}
         </Typography.Title>
         {asOf && (
-          <Tag icon={<CalendarOutlined />} color="blue" data-testid="as-of" data-value={asOf} style={{ fontSize: 13, padding: '2px 10px' }}>
+          <Tag
+            icon={<CalendarOutlined />}
+            color="blue"
+            data-testid="as-of"
+            data-value={asOf}
+            style={{ fontSize: 13, padding: '2px 10px' }}
+          >
             {t('common.asOf', { date: asOf })}
           </Tag>
         )}
@@ -48,7 +58,11 @@ export function DashboardPage() {
         <Col xs={24} xl={15}>
           <QueryCard
             title={t('dashboard.trend.title')}
-            extra={<Typography.Text type="secondary">{t('dashboard.trend.subtitle', { months: dashboardMonths })}</Typography.Text>}
+            extra={
+              <Typography.Text type="secondary">
+                {t('dashboard.trend.subtitle', { months: dashboardMonths })}
+              </Typography.Text>
+            }
             query={trend}
           >
             {(data) => <SpendTrendChart data={data} />}

@@ -15,11 +15,31 @@ export function FreshnessTable({ data }: { readonly data: Freshness }) {
       pagination={false}
       rowKey="table"
       dataSource={data.tables}
-      onRow={(row) => ({ 'data-table': row.table, 'data-latest': row.latest ?? '', 'data-lag': row.lagDays ?? '' }) as object}
+      onRow={(row) =>
+        ({
+          'data-table': row.table,
+          'data-latest': row.latest ?? '',
+          'data-lag': row.lagDays ?? '',
+        }) as object
+      }
       columns={[
-        { key: 'table', title: t('dashboard.freshness.table'), render: (_, r) => t(`table.${r.table}`, { defaultValue: r.table }) },
-        { key: 'column', title: t('dashboard.freshness.column'), dataIndex: 'column', render: (c: string) => <code>{c}</code> },
-        { key: 'rows', title: t('dashboard.freshness.rows'), align: 'right', render: (_, r) => formatCount(r.rows, i18n.language) },
+        {
+          key: 'table',
+          title: t('dashboard.freshness.table'),
+          render: (_, r) => t(`table.${r.table}`, { defaultValue: r.table }),
+        },
+        {
+          key: 'column',
+          title: t('dashboard.freshness.column'),
+          dataIndex: 'column',
+          render: (c: string) => <code>{c}</code>,
+        },
+        {
+          key: 'rows',
+          title: t('dashboard.freshness.rows'),
+          align: 'right',
+          render: (_, r) => formatCount(r.rows, i18n.language),
+        },
         { key: 'latest', title: t('dashboard.freshness.latest'), render: (_, r) => r.latest ?? '—' },
         { key: 'lag', title: t('dashboard.freshness.lag'), render: (_, r) => <LagTag lag={r.lagDays} /> },
       ]}

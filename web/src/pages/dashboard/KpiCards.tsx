@@ -34,7 +34,8 @@ function Kpi({ testId, title, value, text, footer, loading }: KpiProps) {
 
 function Change({ current, previous, locale }: { current: number; previous: number; locale: string }) {
   const { t } = useTranslation();
-  if (previous === 0) return <Typography.Text type="secondary">{t('dashboard.kpi.vsPrev')} —</Typography.Text>;
+  if (previous === 0)
+    return <Typography.Text type="secondary">{t('dashboard.kpi.vsPrev')} —</Typography.Text>;
   const change = (current - previous) / Math.abs(previous);
   const up = change >= 0;
   return (
@@ -56,18 +57,40 @@ export function KpiCards({ data, error }: KpiCardsProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   if (error) return <Alert type="error" showIcon title={error.message} />;
-  const k = data ?? { customers: 0, openCards: 0, activeCards: 0, activeRate: 0, spend30d: 0, spendPrev30d: 0, txnCount30d: 0 };
+  const k = data ?? {
+    customers: 0,
+    openCards: 0,
+    activeCards: 0,
+    activeRate: 0,
+    spend30d: 0,
+    spendPrev30d: 0,
+    txnCount30d: 0,
+  };
   const loading = data === undefined;
   const secondary = (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} sm={12} xl={6}>
-        <Kpi testId="kpi-customers" loading={loading} title={t('dashboard.kpi.customers')} value={k.customers}
-          text={formatCount(k.customers, locale)} footer={secondary(t('dashboard.kpi.openCards', { formatted: formatCount(k.openCards, locale) }))} />
+        <Kpi
+          testId="kpi-customers"
+          loading={loading}
+          title={t('dashboard.kpi.customers')}
+          value={k.customers}
+          text={formatCount(k.customers, locale)}
+          footer={secondary(t('dashboard.kpi.openCards', { formatted: formatCount(k.openCards, locale) }))}
+        />
       </Col>
       <Col xs={24} sm={12} xl={6}>
-        <Kpi testId="kpi-active-cards" loading={loading} title={t('dashboard.kpi.activeCards')} value={k.activeCards}
-          text={formatCount(k.activeCards, locale)} footer={secondary(t('dashboard.kpi.txnCount30d', { formatted: formatCount(k.txnCount30d, locale) }))} />
+        <Kpi
+          testId="kpi-active-cards"
+          loading={loading}
+          title={t('dashboard.kpi.activeCards')}
+          value={k.activeCards}
+          text={formatCount(k.activeCards, locale)}
+          footer={secondary(
+            t('dashboard.kpi.txnCount30d', { formatted: formatCount(k.txnCount30d, locale) }),
+          )}
+        />
       </Col>
       <Col xs={24} sm={12} xl={6}>
         <Kpi
@@ -87,8 +110,14 @@ export function KpiCards({ data, error }: KpiCardsProps) {
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>
-        <Kpi testId="kpi-spend-30d" loading={loading} title={t('dashboard.kpi.spend30d')} value={k.spend30d}
-          text={formatMoney(k.spend30d, locale)} footer={<Change current={k.spend30d} previous={k.spendPrev30d} locale={locale} />} />
+        <Kpi
+          testId="kpi-spend-30d"
+          loading={loading}
+          title={t('dashboard.kpi.spend30d')}
+          value={k.spend30d}
+          text={formatMoney(k.spend30d, locale)}
+          footer={<Change current={k.spend30d} previous={k.spendPrev30d} locale={locale} />}
+        />
       </Col>
     </Row>
   );

@@ -9,7 +9,8 @@ export function SpendTrendChart({ data }: { readonly data: SpendTrend }) {
   const locale = i18n.language;
   const spendName = t('dashboard.trend.spend');
   const countName = t('dashboard.trend.txnCount');
-  const label = (m: SpendTrend['months'][number]) => (m.partial ? `${m.month}${t('dashboard.trend.partial')}` : m.month);
+  const label = (m: SpendTrend['months'][number]) =>
+    m.partial ? `${m.month}${t('dashboard.trend.partial')}` : m.month;
   const option = {
     color: [spendColor, countColor],
     tooltip: { trigger: 'axis' },
@@ -18,7 +19,12 @@ export function SpendTrendChart({ data }: { readonly data: SpendTrend }) {
     xAxis: { type: 'category', data: data.months.map(label), axisTick: { alignWithLabel: true } },
     yAxis: [
       { type: 'value', name: spendName, axisLabel: { formatter: (v: number) => formatCompact(v, locale) } },
-      { type: 'value', name: countName, splitLine: { show: false }, axisLabel: { formatter: (v: number) => formatCompact(v, locale) } },
+      {
+        type: 'value',
+        name: countName,
+        splitLine: { show: false },
+        axisLabel: { formatter: (v: number) => formatCompact(v, locale) },
+      },
     ],
     series: [
       {
@@ -52,4 +58,3 @@ export function SpendTrendChart({ data }: { readonly data: SpendTrend }) {
     />
   );
 }
-

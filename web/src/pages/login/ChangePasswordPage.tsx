@@ -29,17 +29,27 @@ export function ChangePasswordPage() {
 
   return (
     <Card title={t('password.title')} style={{ maxWidth: 480 }}>
-      {user.mustChangePassword && <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />}
-      {change.error && <Alert type="error" showIcon title={change.error.message} style={{ marginBottom: 16 }} />}
+      {user.mustChangePassword && (
+        <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />
+      )}
+      {change.error && (
+        <Alert type="error" showIcon title={change.error.message} style={{ marginBottom: 16 }} />
+      )}
       <Form<PasswordForm>
         layout="vertical"
-        onFinish={({ currentPassword, newPassword }) => change.mutate({ body: { currentPassword, newPassword } })}
+        onFinish={({ currentPassword, newPassword }) =>
+          change.mutate({ body: { currentPassword, newPassword } })
+        }
         disabled={change.isPending}
       >
         <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('password.new')} rules={[{ required: true, min: 10, message: t('password.tooShort') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('password.new')}
+          rules={[{ required: true, min: 10, message: t('password.tooShort') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
@@ -50,7 +60,9 @@ export function ChangePasswordPage() {
             { required: true },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+                value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('password.mismatch'))),
             }),
           ]}
         >

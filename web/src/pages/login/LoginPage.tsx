@@ -42,7 +42,15 @@ export function LoginPage() {
       <div style={{ display: 'flex', justifyContent: 'flex-end', padding: '12px 24px' }}>
         <LanguageSwitch />
       </div>
-      <div style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', paddingBottom: 80 }}>
+      <div
+        style={{
+          flex: 1,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          paddingBottom: 80,
+        }}
+      >
         <Card style={{ width: 380, boxShadow: '0 8px 24px rgba(22, 119, 255, 0.08)' }}>
           <div style={{ textAlign: 'center', marginBottom: 24 }}>
             <CreditCardOutlined style={{ fontSize: 36, color: '#1677ff' }} />
@@ -66,13 +74,37 @@ export function LoginPage() {
             onFinish={(body) => login.mutate({ body })}
             disabled={login.isPending}
           >
-            <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, message: t('login.usernameRequired') }]}
+            >
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                data-testid="login-username"
+              />
             </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                data-testid="login-password"
+              />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block size="large" loading={login.isPending} data-testid="login-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              size="large"
+              loading={login.isPending}
+              data-testid="login-submit"
+            >
               {t('login.submit')}
             </Button>
           </Form>

@@ -1,0 +1,101 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../src/data';
+import type { ImportReject, QualityReport } from '../../src/data/schema';
+import { docsScreenshots, logIn, resultsDir, screenshot } from './support/console-page';
+import { startStack, type Stack } from './support/start-stack';
+
+// Two good customers and four that each break one rule of the contract.
+const crafted = [
+  'customer_id,name,gender,birth_date,city_tier,income_band,customer_since',
+  'E2E-0001,测试客户甲,F,1990-03-15,1,10k-20k,2024-05-01',
+  'E2E-0002,测试客户乙,X,1985-07-01,2,5k-10k,2024-06-01',
+  'E2E-0003,测试客户丙,M,1999-02-30,3,<5k,2024-07-01',
+  ',测试客户丁,F,1980-01-01,1,>50k,2024-08-01',
+  'E2E-0005,测试客户戊,M,1970-01-01,9,20k-50k,2024-09-01',
+  'E2E-0006,测试客户己,F,1992-12-12,2,10k-20k,2024-10-01',
+].join('\n');
+
+/** What people in Shanghai read for an instant: YYYY-MM-DD HH:mm at UTC+8. */
+const shanghaiMinute = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+describe('the data page', () => {
+  let stack: Stack;
+  let page: Page;
+  let importId: string;
+  let finishedAt: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ customers: 150 });
+    const file = join(stack.dir, 'e2e-customers.csv');
+    writeFileSync(file, `${crafted}\n`);
+    const result = await importFile(stack.db, { table: 'customers', file });
+    expect([result.rowsImported, result.rowsRejected]).toEqual([2, 4]);
+    importId = result.id;
+    finishedAt = result.finishedAt;
+    page = await stack.newPage();
+    await logIn(page, stack);
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByTestId('side-menu').getByText('数据管理').click();
+    await page.waitForURL(/\/data$/);
+  });
+  afterAll(() => stack?.close());
+
+  it('lists the import with its counts and its time in Shanghai', async () => {
+    const row = page.locator(`[data-testid="imports-table"] tr[data-import-id="${importId}"]`);
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells).toContain('e2e-customers.csvcsv');
+    expect(cells).toContain('客户');
+    expect(cells).toContain(shanghaiMinute(finishedAt));
+    expect(cells.slice(-5)).toEqual(['6', '2', '0', '4', '已完成']);
+  });
+
+  it('shows the import’s rejected rows: row, field, value and reason, as stored', async () => {
+    await page.locator(`tr[data-import-id="${importId}"]`).click();
+    await page.waitForURL(new RegExp(`/data\\?import=${importId}$`));
+    const table = page.getByTestId('rejects-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const shown = await table
+      .locator('tbody tr.ant-table-row')
+      .evaluateAll((rows) =>
+        rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')),
+      );
+    const api = await page.request.get(`${stack.baseUrl}/api/data/imports/${importId}?limit=50`);
+    const stored = ((await api.json()) as { rejects: { items: ImportReject[] } }).rejects.items;
+    expect(stored.map((r) => r.field).sort()).toEqual(['birth_date', 'city_tier', 'customer_id', 'gender']);
+    expect(shown.map(([row, field, value, , reason]) => [Number(row), field, value, reason])).toEqual(
+      stored.map((r) => [r.rowNumber, r.field, r.value ?? 'NULL', r.reason]),
+    );
+    const rules = await page.getByTestId('reject-counts').textContent();
+    expect(rules).toContain('取值不在枚举内');
+  });
+
+  it('re-runs the quality check and shows each table’s dimensions as bars', async () => {
+    await page.getByTestId('quality-rerun').click();
+    const customersRow = page.locator('[data-testid="quality-table"] tr[data-table="customers"]');
+    await customersRow.waitFor();
+    const api = await page.request.get(`${stack.baseUrl}/api/data/quality`);
+    const reports = ((await api.json()) as { items: QualityReport[] }).items;
+    const customers = reports.find((r) => r.table === 'customers');
+    expect(customers).toBeDefined();
+    for (const dimension of ['completeness', 'validity', 'uniqueness', 'integrity'] as const) {
+      const bar = page.getByTestId(`quality-customers-${dimension}`);
+      expect(Number(await bar.getAttribute('data-value'))).toBeCloseTo(
+        customers?.dimensions[dimension] ?? NaN,
+        10,
+      );
+    }
+    expect(await page.locator('[data-testid="quality-table"] tr[data-table]').count()).toBe(reports.length);
+  });
+
+  it('renders in Chinese with a clean layout (screenshot)', async () => {
+    await page.waitForTimeout(500);
+    await screenshot(page, join(resultsDir, 'data-page-zh-CN.png'));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(page, join(docsScreenshots, 'data-page-zh-CN.png'));
+  });
+});
