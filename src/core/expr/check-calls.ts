@@ -66,7 +66,9 @@ export function checkAggregate(node: AggregateNode, scope: Scope): Inferred {
 }
 
 function requireField(node: AggregateNode, type: ExprType | undefined, allowed: readonly ExprType[]): ExprType {
-  const example = `${node.fn}(${node.source}.${Object.keys(behaviourSources[node.source].fields)[0] ?? 'field'}, ${node.window.amount}${node.window.unit})`;
+  const fields = Object.entries(behaviourSources[node.source].fields);
+  const fitting = fields.find(([, field]) => allowed.includes(field.type))?.[0] ?? 'field';
+  const example = `${node.fn}(${node.source}.${fitting}, ${node.window.amount}${node.window.unit})`;
   if (type === undefined) {
     return exprFail(node.span, `${node.fn}() 需要指定字段，例如 ${example}`, `${node.fn}() needs a field, e.g. ${example}`, { expected: example });
   }
@@ -80,7 +82,7 @@ function requireField(node: AggregateNode, type: ExprType | undefined, allowed: 
 }
 
 function arityFail(node: CallNode, countEn: string, countZh: string): never {
-  return exprFail(node.span, `${node.name}() 需要 ${countZh}参数，实际为 ${node.args.length} 个`, `${node.name}() takes ${countEn} arguments, got ${node.args.length}`, {
+  return exprFail(node.span, `${node.name}() 需要 ${countZh}参数，实际为 ${node.args.length} 个`, `${node.name}() takes ${countEn} argument${countEn === '1' ? '' : 's'}, got ${node.args.length}`, {
     expected: countEn,
     found: String(node.args.length),
   });
