@@ -1,8 +1,17 @@
 import type { Command } from 'commander';
+import { registerImport } from './import';
+import { registerImportBerka } from './import-berka';
+import { registerQuality } from './quality';
 import { registerServe } from './serve';
 import { registerUsers } from './users';
 
 /** Each CLI command module exports a `register` function; main.ts calls them in this order. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commandModules: RegisterCommand[] = [registerServe, registerUsers];
+export const commandModules: RegisterCommand[] = [
+  registerServe,
+  registerUsers,
+  registerImport,
+  registerQuality,
+  registerImportBerka,
+];

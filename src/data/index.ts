@@ -1,0 +1,18 @@
+export { dataMigrations } from './migrations';
+export { contractTables, contractTable } from './contract/tables';
+export type { TableSpec, ColumnSpec, ColumnType } from './contract/define';
+export { createTableSql } from './contract/ddl';
+export * from './contract/enums';
+export { categoryOfMcc, loadMccRanges, type MccRange } from './mcc/categories';
+export { dashboardRoutes } from './dashboard/routes';
+export { importFile, importableTable, type ImportFileOptions } from './import/import-file';
+export { importLock, runImport, type ImportResult, type ImportRunOptions, type SourceInfo, type StageBuilder } from './import/run-import';
+export { listImports, getImport, listRejects, countRejects } from './import/import-store';
+export { checkMapping, loadMapping, type LoadedMapping } from './import/mapping';
+export { runQuality, type RunQualityOptions } from './quality/run-quality';
+export { latestTableReports, importReport } from './quality/quality-store';
+export { renderSummary, renderDetail } from './quality/render-text';
+export { importBerka, type BerkaResult } from './berka/import-berka';
+export { dataRoutes } from './routes';
+export { importFormats, rejectRules, type ImportFormat, type ImportSummary, type ImportReject } from './import/schema';
+export type { QualityReport } from './quality/schema';
