@@ -23,4 +23,5 @@ export { createApiKeyAudited, revokeApiKeyAudited } from './api-key-admin';
 export { listApiKeys } from './api-keys-store';
 export { safeEqual } from './tokens';
 export { canSeePii, maskCustomer, maskEmail, maskIdHash, maskName, maskPhone, piiAccess, type CustomerPii, type PiiAccess } from './masking';
+export { authorizeUnmask } from './unmask';
 export * from './schema';

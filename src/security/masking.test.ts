@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../core/schema';
 import { canSeePii, maskCustomer, maskEmail, maskIdHash, maskName, maskPhone, piiAccess } from './masking';
+import { authorizeUnmask } from './unmask';
 
 describe('masking', () => {
   it.each([
@@ -49,5 +50,28 @@ describe('masking', () => {
     expect(roles.filter(canSeePii)).toEqual(['admin', 'agent']);
     expect(piiAccess('analyst')).toBe('masked');
     expect(piiAccess('auditor')).toBe('masked');
+  });
+});
+
+describe('authorizeUnmask', () => {
+  const agent = { id: 'usr_1', username: 'amy', displayName: 'Amy', role: 'agent', via: 'session', credentialId: 'ses_1', mustChangePassword: false } as const;
+
+  it('audits before allowing an agent, and refuses analysts and empty reasons', async () => {
+    const written: unknown[] = [];
+    const audit = async (...entry: unknown[]): Promise<void> => {
+      written.push(entry);
+    };
+    await authorizeUnmask(agent, audit, 'C1', 'caller verification', ['phone']);
+    expect(written).toEqual([['unmask', 'C1', { fields: ['phone'], reason: 'caller verification' }]]);
+    await expect(authorizeUnmask({ ...agent, role: 'analyst' }, audit, 'C1', 'curious', ['name'])).rejects.toThrow(/may not see/);
+    await expect(authorizeUnmask(agent, audit, 'C1', ' ', ['name'])).rejects.toThrow(/state why/);
+    expect(written).toHaveLength(1);
+  });
+
+  it('shows nothing when the audit entry cannot be written', async () => {
+    const failing = async (): Promise<void> => {
+      throw new Error('disk full');
+    };
+    await expect(authorizeUnmask(agent, failing, 'C1', 'caller verification', ['phone'])).rejects.toThrow('disk full');
   });
 });

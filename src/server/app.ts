@@ -5,7 +5,6 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { fileURLToPath } from 'node:url';
 import { CardwiseError, type AnyRouteDefinition } from '../core';
 import type { Database } from '../db';
-import type { SessionPolicy } from '../security';
 import { installConsole, notFoundHandler } from './console';
 import { installErrorHandler } from './error-handler';
 import { healthRoute } from './health';
@@ -29,7 +28,6 @@ export interface ServerOptions {
   readonly routes?: readonly AnyRouteDefinition[];
   /** A bearer token that may read /metrics without a user (for Prometheus). */
   readonly metricsToken?: string;
-  readonly sessionPolicy?: SessionPolicy;
 }
 
 export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -63,10 +61,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   installErrorHandler(app);
   installSecurityHeaders(app);
-  installMetrics(app, { db, sessionPolicy: options.sessionPolicy, metricsToken: options.metricsToken });
+  installMetrics(app, { db, metricsToken: options.metricsToken });
   await installOpenApi(app);
 
-  const deps = { db, cookieSecure: options.cookieSecure ?? 'auto', sessionPolicy: options.sessionPolicy };
+  const deps = { db, cookieSecure: options.cookieSecure ?? 'auto' };
   registerEndpoints(app, [healthRoute, ...(options.routes ?? apiRoutes)], deps);
 
   const hasConsole = await installConsole(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { fail, type AuthenticatedUser } from '../core';
 import type { Role } from '../core/schema';
 import type { Database } from '../db';
-import { authenticate, sessionCookieName, type SessionPolicy } from '../security';
+import { authenticate, sessionCookieName } from '../security';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,7 +13,6 @@ declare module 'fastify' {
 
 export interface AuthDeps {
   readonly db: Database;
-  readonly sessionPolicy?: SessionPolicy | undefined;
 }
 
 /** The `Authorization: Bearer …` value, if any; other schemes are not ours and are ignored. */
@@ -25,7 +24,7 @@ export function bearerOf(request: FastifyRequest): string | undefined {
 }
 
 export function authenticateRequest(request: FastifyRequest, deps: AuthDeps): Promise<AuthenticatedUser | null> {
-  return authenticate(deps.db, { sessionToken: request.cookies[sessionCookieName], bearer: bearerOf(request) }, deps.sessionPolicy);
+  return authenticate(deps.db, { sessionToken: request.cookies[sessionCookieName], bearer: bearerOf(request) });
 }
 
 export interface Requirement {

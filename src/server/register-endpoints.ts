@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AnyRouteDefinition, AuditWriter, PublicRouteContext } from '../core';
 import { errorBodySchema, roles as knownRoles, type Role } from '../core/schema';
 import type { Database } from '../db';
-import { appendAudit, type SessionPolicy } from '../security';
+import { appendAudit } from '../security';
 import { authenticateRequest, authorize } from './auth';
 import { resolveLocale } from './locale';
 
@@ -10,7 +10,6 @@ export interface EndpointDeps {
   readonly db: Database;
   /** `auto`: Secure cookies when the request arrived over TLS (behind a proxy, set trustProxy too). */
   readonly cookieSecure: boolean | 'auto';
-  readonly sessionPolicy?: SessionPolicy | undefined;
 }
 
 /** Refuses, at startup, any route whose access rule is missing or inconsistent: nothing is mounted open by accident. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { pino } from 'pino';
 import { openStore } from '../../app';
 import type { Database } from '../../db';
-import { ensureFirstAdmin, type FirstAdmin } from '../../security';
+import { ensureFirstAdmin, purgeExpiredSessions, type FirstAdmin } from '../../security';
 import { buildServer } from '../../server';
 
 export interface ServeOptions {
@@ -35,6 +35,10 @@ export async function serveStore(db: Database, options: ServeOptions): Promise<v
     trustProxy: process.env.CARDWISE_TRUST_PROXY === '1',
     ...(process.env.CARDWISE_METRICS_TOKEN ? { metricsToken: process.env.CARDWISE_METRICS_TOKEN } : {}),
   });
+  // Sessions are deleted when presented after expiry; this removes the ones nobody comes back with.
+  await purgeExpiredSessions(db);
+  const housekeeping = setInterval(() => void purgeExpiredSessions(db).catch(() => {}), 3_600_000);
+  housekeeping.unref();
   await app.listen({ host: options.host, port: options.port });
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const address = app.server.address();
@@ -51,6 +55,7 @@ export async function serveStore(db: Database, options: ServeOptions): Promise<v
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  clearInterval(housekeeping);
   await app.close();
   await db.close();
 }
