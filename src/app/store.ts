@@ -1,10 +1,11 @@
 import { Database, migrate, type OpenOptions } from '../db';
 import { dataMigrations } from '../data';
 import { securityMigrations } from '../security';
+import { tagMigrations } from '../tags';
 
 // The composition root for storage: opens a Cardwise database file and brings its schema up to date with
 // every capability's migrations, in dependency order. Server, CLI and tests all open stores through here.
-export const allMigrations = [...dataMigrations, ...securityMigrations];
+export const allMigrations = [...dataMigrations, ...securityMigrations, ...tagMigrations];
 
 export async function openStore(path: string, options: OpenOptions = {}): Promise<Database> {
   const db = await Database.open(path, options);

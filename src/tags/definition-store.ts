@@ -1,0 +1,77 @@
+import { fail } from '../core';
+import type { Database, Queryable } from '../db';
+import { tagDefinitionSchema, type TagDefinition } from './definition-schema';
+import { builtinTags } from './library';
+import { tagsReadBy } from './expr';
+import { validateDefinition } from './validate';
+
+// Custom tags live in tag_definitions as JSON; the built-in library lives in code and cannot be changed
+// through the store (a bank edits a copy under a new code). Every write validates against the whole
+// catalogue first and saves nothing on error.
+
+export interface StoredTag {
+  readonly definition: TagDefinition;
+  readonly builtin: boolean;
+  readonly updatedAt?: string;
+  readonly updatedBy?: string | null;
+}
+
+interface Row {
+  definition: string;
+  updated_at: Date;
+  updated_by: string | null;
+}
+
+export async function customTags(db: Queryable | Database): Promise<StoredTag[]> {
+  const rows = await db.all<Row>('SELECT definition, updated_at, updated_by FROM tag_definitions ORDER BY code');
+  return rows.map((r) => ({
+    definition: tagDefinitionSchema.parse(JSON.parse(r.definition)),
+    builtin: false,
+    updatedAt: r.updated_at.toISOString(),
+    updatedBy: r.updated_by,
+  }));
+}
+
+/** The whole catalogue: built-in tags, then custom ones. */
+export async function loadCatalogue(db: Queryable | Database): Promise<StoredTag[]> {
+  return [...builtinTags.map((definition) => ({ definition, builtin: true })), ...(await customTags(db))];
+}
+
+export async function findTag(db: Queryable | Database, code: string): Promise<StoredTag> {
+  const tag = (await loadCatalogue(db)).find((t) => t.definition.code === code);
+  return tag ?? fail('not_found', `找不到标签 ${code}`, `tag ${code} not found`, { code });
+}
+
+/** Validates against the catalogue (with this definition in place of any older version) and saves. */
+export async function saveTag(db: Database, input: unknown, user: string | null, mode: 'create' | 'update'): Promise<TagDefinition> {
+  const catalogue = await loadCatalogue(db);
+  const { definition } = validateDefinition(input, catalogue.map((t) => t.definition));
+  const existing = catalogue.find((t) => t.definition.code === definition.code);
+  if (existing?.builtin) {
+    fail('conflict', `${definition.code} 是内置标签，不能修改`, `${definition.code} is a built-in tag and cannot be changed; save a copy under a new code`);
+  }
+  if (mode === 'create' && existing) fail('conflict', `标签 ${definition.code} 已存在`, `tag ${definition.code} already exists`);
+  if (mode === 'update' && !existing) fail('not_found', `找不到标签 ${definition.code}`, `tag ${definition.code} not found`);
+  const saved = { ...definition, version: existing ? existing.definition.version + 1 : 1 };
+  await db.run(
+    `INSERT INTO tag_definitions VALUES ($code, $json, $version, now()::TIMESTAMP, $user, now()::TIMESTAMP, $user)
+     ON CONFLICT (code) DO UPDATE SET definition = excluded.definition, version = excluded.version,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    { code: saved.code, json: JSON.stringify(saved), version: saved.version, user },
+  );
+  return saved;
+}
+
+/** Deletes a custom tag, refusing while other custom tags read it. */
+export async function deleteTag(db: Database, code: string): Promise<void> {
+  const catalogue = await loadCatalogue(db);
+  const tag = catalogue.find((t) => t.definition.code === code);
+  if (!tag) fail('not_found', `找不到标签 ${code}`, `tag ${code} not found`);
+  if (tag.builtin) fail('conflict', `${code} 是内置标签，不能删除`, `${code} is a built-in tag and cannot be deleted`);
+  const readers = catalogue.filter((t) => t.definition.spec.kind === 'computed' && tagsReadBy(t.definition.spec.expression).includes(code));
+  if (readers.length > 0) {
+    const names = readers.map((t) => t.definition.code).join(', ');
+    fail('conflict', `标签 ${names} 引用了 ${code}`, `tags ${names} read ${code}: change them first`, { readers: names });
+  }
+  await db.run('DELETE FROM tag_definitions WHERE code = $1', [code]);
+}

@@ -1,0 +1,23 @@
+// The tag capability's public surface: definitions, the built-in library, refresh, history and drift.
+export * from './schema';
+export { tagMigrations } from './migrations';
+export { builtinTags } from './library';
+export { loadCatalogue, customTags, findTag, saveTag, deleteTag, type StoredTag } from './definition-store';
+export { checkDefinition, validateDefinition, type CheckResult } from './validate';
+export { refreshProfile, detectAsOf, currentPlan, profileState, type RefreshOptions, type RefreshResult } from './refresh';
+export {
+  takeSnapshot,
+  listSnapshots,
+  snapshotAsOf,
+  profileAsOf,
+  tagTrend,
+  getRetention,
+  setRetention,
+  applyRetention,
+  type Retention,
+  type SnapshotInfo,
+  type TrendPoint,
+} from './history-store';
+export { tagDrift, type DriftReport } from './drift-store';
+export { psi, driftBand, type DriftBand } from './drift';
+export type { Distribution, TagStats } from './snapshot-stats';

@@ -1,0 +1,62 @@
+import { contactChannels, txnChannels } from '../../data';
+import { libraryTags } from './define';
+
+const channelShare = (channel: 'online' | 'mobile' | 'qr', zh: string) => ({
+  code: `spend_share_${channel}_365d`,
+  zh: `${zh}消费占比（近365天）`,
+  en: `Share of spend ${channel === 'qr' ? 'by QR code' : channel}, 365d`,
+  type: 'number' as const,
+  spec: { kind: 'dynamic' as const, source: 'txn' as const, aggregate: 'share' as const, field: 'amount', filter: `channel = '${channel}'`, window: '365d' },
+  description: `Net spend through the ${channel} channel over all net spend in 365 days.`,
+  buckets: { edges: [0.1, 0.25, 0.5, 0.75] },
+});
+
+export const channelTags = libraryTags('channel', [
+  channelShare('online', '线上'),
+  channelShare('mobile', '移动支付'),
+  channelShare('qr', '扫码'),
+  {
+    code: 'preferred_txn_channel_365d',
+    zh: '常用支付渠道（近365天）',
+    en: 'Preferred payment channel, 365d',
+    type: 'enum',
+    values: txnChannels,
+    spec: { kind: 'dynamic', source: 'txn', aggregate: 'top', field: 'channel', by: 'count', filter: 'not is_refund', window: '365d' },
+    description: 'The channel with the most purchases in 365 days.',
+  },
+  {
+    code: 'preferred_contact_channel',
+    zh: '偏好联系渠道',
+    en: 'Preferred contact channel',
+    type: 'enum',
+    values: contactChannels,
+    spec: { kind: 'static', source: 'channel_preferences', expression: 'channel', aggregate: 'first', orderBy: 'preference_rank' },
+    description: 'The contact channel the customer ranked first.',
+  },
+  {
+    code: 'app_login_count_30d',
+    zh: 'App登录次数（近30天）',
+    en: 'App logins, 30d',
+    type: 'number',
+    spec: { kind: 'dynamic', source: 'event', aggregate: 'count', filter: "event = 'login'", window: '30d' },
+    description: 'Logins to the mobile app in 30 days.',
+    buckets: { edges: [1, 4, 10, 30] },
+  },
+  {
+    code: 'days_since_last_login',
+    zh: '距上次登录天数',
+    en: 'Days since last app login',
+    type: 'number',
+    unit: 'days',
+    spec: { kind: 'dynamic', source: 'event', aggregate: 'days_since', filter: "event = 'login'" },
+    description: 'Days from the latest app login to the as-of date; empty if never.',
+  },
+  {
+    code: 'digital_active',
+    zh: '数字渠道活跃',
+    en: 'Digitally active',
+    type: 'boolean',
+    spec: { kind: 'computed', expression: 'app_login_count_30d > 0 or coalesce(spend_share_mobile_365d, 0) >= 0.3' },
+    description: 'Logged in to the app in 30 days, or pays by mobile for at least 30 % of spend.',
+  },
+]);

@@ -1,0 +1,62 @@
+import { libraryTags } from './define';
+
+// Interest tags are plain rules over behaviour tags, so a marketer can read (and copy) why someone is a foodie.
+export const interestTags = libraryTags('interest', [
+  {
+    code: 'foodie',
+    zh: '美食达人',
+    en: 'Foodie',
+    type: 'boolean',
+    spec: { kind: 'computed', expression: 'coalesce(spend_share_dining_365d, 0) >= 0.2 and spend_dining_90d >= 500' },
+    description: 'Dining is at least 20 % of a year’s spend and at least ¥500 in the last 90 days.',
+  },
+  {
+    code: 'frequent_traveller',
+    zh: '商旅常客',
+    en: 'Frequent traveller',
+    type: 'boolean',
+    spec: { kind: 'computed', expression: 'txn_count_airline_hotel_365d >= 4 or coalesce(spend_share_travel_365d, 0) >= 0.15' },
+    description: 'At least 4 airline or hotel purchases in a year, or travel at least 15 % of spend.',
+  },
+  {
+    code: 'online_shopper',
+    zh: '网购达人',
+    en: 'Online shopper',
+    type: 'boolean',
+    spec: {
+      kind: 'computed',
+      expression: 'coalesce(spend_share_online_shopping_365d, 0) >= 0.25 or coalesce(spend_share_online_365d, 0) >= 0.5',
+    },
+    description: 'Online shopping is at least 25 % of spend, or half of all spend is made online.',
+  },
+  {
+    code: 'young_family',
+    zh: '年轻家庭',
+    en: 'Young family',
+    type: 'boolean',
+    spec: {
+      kind: 'computed',
+      expression: "coalesce(age, 99) <= 45 and (coalesce(spend_share_mother_baby_365d, 0) >= 0.05 or (marital_status = 'married' and coalesce(spend_share_education_365d, 0) >= 0.05))",
+    },
+    description: 'Aged 45 or under, with mother-and-baby spend ≥ 5 % of the year, or married with education spend ≥ 5 %.',
+  },
+  {
+    code: 'overseas_traveller',
+    zh: '境外旅行者',
+    en: 'Overseas traveller',
+    type: 'boolean',
+    spec: { kind: 'computed', expression: 'overseas_txn_count_365d >= 3' },
+    description: 'At least 3 purchases outside mainland China in a year.',
+  },
+  {
+    code: 'high_value_at_risk',
+    zh: '高价值流失风险',
+    en: 'High value at risk',
+    type: 'boolean',
+    spec: {
+      kind: 'computed',
+      expression: "value_tier in ('high', 'top') and (lifecycle_stage in ('at_risk', 'dormant') or cancellation_request_count_90d > 0 or complaint_count_90d >= 2)",
+    },
+    description: 'High or top value tier, and falling activity, a cancellation request or repeated complaints.',
+  },
+]);

@@ -1,0 +1,107 @@
+import { libraryTags } from './define';
+
+// The contribution formula and its rates are documented in src/tags/README.md ("Value contribution").
+const spend = 'greatest(coalesce(spend_365d, 0), 0)';
+const balance = 'greatest(coalesce(statement_balance_30d, 0), 0)';
+export const contributionExpression = [
+  `0.0045 * ${spend}`,
+  '+ coalesce(interest_365d, 0) + coalesce(fees_365d, 0)',
+  `- 0.0020 * ${spend}`,
+  '- 40 * coalesce(open_card_count, 0)',
+  `- 0.03 * ${balance}`,
+  `- if(coalesce(worst_overdue_days_12m, 0) >= 90, 0.2, 0.01) * ${balance}`,
+].join(' ');
+
+export const rfmSegments = [
+  'champions',
+  'loyal',
+  'big_spenders',
+  'promising',
+  'at_risk',
+  'hibernating',
+  'needs_attention',
+] as const;
+
+export const valueTags = libraryTags('value', [
+  {
+    code: 'interest_365d',
+    zh: '利息收入（近365天）',
+    en: 'Interest, 365d',
+    type: 'number',
+    unit: 'CNY',
+    spec: { kind: 'dynamic', source: 'statement', aggregate: 'sum', field: 'interest', window: '365d' },
+    description: 'Interest charged on statements cut in 365 days.',
+  },
+  {
+    code: 'fees_365d',
+    zh: '手续费收入（近365天）',
+    en: 'Fees, 365d',
+    type: 'number',
+    unit: 'CNY',
+    spec: { kind: 'dynamic', source: 'statement', aggregate: 'sum', field: 'fees', window: '365d' },
+    description: 'Fees charged (annual, late, instalment) on statements cut in 365 days.',
+  },
+  {
+    code: 'contribution_365d',
+    zh: '综合贡献（近365天）',
+    en: 'Contribution, 365d',
+    type: 'number',
+    unit: 'CNY',
+    spec: { kind: 'computed', expression: contributionExpression },
+    description: 'Interchange on spend + interest + fees − rewards, servicing, funding and risk costs (README: Value contribution).',
+    buckets: { edges: [0, 200, 800, 2000] },
+  },
+  {
+    code: 'value_tier',
+    zh: '价值等级',
+    en: 'Value tier',
+    type: 'enum',
+    values: ['loss', 'low', 'medium', 'high', 'top'],
+    spec: { kind: 'computed', expression: 'contribution_365d' },
+    buckets: { edges: [0, 200, 800, 2000], labels: ['loss', 'low', 'medium', 'high', 'top'] },
+    description: 'Contribution in fixed CNY bands (loss < 0 ≤ low < 200 ≤ medium < 800 ≤ high < 2000 ≤ top), stable across refreshes.',
+  },
+  {
+    code: 'rfm_r_score',
+    zh: 'RFM近度分',
+    en: 'RFM recency score',
+    type: 'number',
+    spec: { kind: 'computed', expression: 'days_since_last_txn', quantiles: 5, descending: true },
+    description: 'Recency quintile, 5 = most recent purchase; customers who never purchased score 1.',
+  },
+  {
+    code: 'rfm_f_score',
+    zh: 'RFM频度分',
+    en: 'RFM frequency score',
+    type: 'number',
+    spec: { kind: 'computed', expression: 'txn_count_365d', quantiles: 5 },
+    description: 'Quintile of purchases in 365 days, 5 = most frequent (ties share a score).',
+  },
+  {
+    code: 'rfm_m_score',
+    zh: 'RFM金额分',
+    en: 'RFM monetary score',
+    type: 'number',
+    spec: { kind: 'computed', expression: 'spend_365d', quantiles: 5 },
+    description: 'Quintile of net spend in 365 days, 5 = highest (ties share a score).',
+  },
+  {
+    code: 'rfm_segment',
+    zh: 'RFM分群',
+    en: 'RFM segment',
+    type: 'enum',
+    values: rfmSegments,
+    spec: {
+      kind: 'computed',
+      expression: [
+        "if(rfm_r_score >= 4 and rfm_f_score >= 4 and rfm_m_score >= 4, 'champions',",
+        " if(rfm_r_score >= 3 and rfm_f_score >= 4, 'loyal',",
+        "  if(rfm_r_score >= 3 and rfm_m_score >= 4, 'big_spenders',",
+        "   if(rfm_r_score >= 4 and rfm_f_score <= 2, 'promising',",
+        "    if(rfm_r_score <= 2 and (rfm_f_score >= 3 or rfm_m_score >= 3), 'at_risk',",
+        "     if(rfm_r_score <= 2, 'hibernating', 'needs_attention'))))))",
+      ].join('\n'),
+    },
+    description: 'Named RFM groups from the three quintile scores (champions, loyal, big spenders, promising, at risk, hibernating, needs attention).',
+  },
+]);

@@ -1,0 +1,127 @@
+import { fail, silentProgress, type ProgressListener } from '../core';
+import { quoteIdent, type Database, type Queryable } from '../db';
+import { loadCatalogue } from './definition-store';
+import { duckdbEnv } from './plan/env';
+import { planRefresh, type RefreshPlan } from './plan/planner';
+import { maintainRollups } from './rollup-store';
+import { takeSnapshot } from './history-store';
+import { resolveCatalogue } from './validate';
+
+export interface RefreshOptions {
+  /** Fold only days after the last refresh into the rollups; the profile is the same as a full refresh's. */
+  readonly incremental?: boolean;
+  /** Compute as of this day instead of the latest complete day of transactions (backfills, tests). */
+  readonly asOf?: string;
+  /** Keep a dated snapshot of the new profile (default true). */
+  readonly snapshot?: boolean;
+  readonly onProgress?: ProgressListener;
+  /** Runs after the new profile is built and before it replaces the old one (tests inject failures here). */
+  readonly beforeSwap?: () => Promise<void>;
+}
+
+export interface RefreshResult {
+  readonly asOf: string;
+  readonly mode: 'full' | 'incremental';
+  readonly customers: number;
+  readonly tags: number;
+  readonly passes: ReadonlyArray<{ readonly id: string; readonly tags: number; readonly states: number; readonly ms: number }>;
+  readonly rollupMs: number;
+  readonly profileMs: number;
+  readonly ms: number;
+  readonly snapshotId?: string;
+}
+
+async function inTransaction(session: Queryable, work: () => Promise<void>): Promise<void> {
+  await session.run('BEGIN TRANSACTION');
+  try {
+    await work();
+    await session.run('COMMIT');
+  } catch (error) {
+    await session.run('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * The portfolio's as-of date: the Shanghai calendar day of the latest transaction. Windows end there, never
+ * at the wall clock, so a refresh of the same data gives the same profile on any day.
+ */
+export async function detectAsOf(db: Queryable | Database): Promise<string> {
+  const row = await db.one<{ d: string | null }>('SELECT CAST(max(ts) + INTERVAL 8 HOUR AS DATE) AS d FROM transactions');
+  return row?.d ?? fail('bad_request', '没有交易数据，无法确定数据截止日', 'no transactions yet: the as-of date cannot be set');
+}
+
+/** The plan a refresh at `asOf` would run, for the catalogue as stored now (explain, preview, bench). */
+export async function currentPlan(db: Database, asOf: string): Promise<RefreshPlan> {
+  const catalogue = await loadCatalogue(db);
+  return planRefresh(resolveCatalogue(catalogue.map((t) => t.definition)), duckdbEnv(asOf));
+}
+
+/**
+ * Computes every tag into a fresh profile table and swaps it in atomically. Rollups first (rebuilt, or
+ * extended by new days), then one pass per relation, then one SELECT for static, dynamic and computed tags.
+ * A failure at any point leaves the previous profile in place.
+ */
+export async function refreshProfile(db: Database, options: RefreshOptions = {}): Promise<RefreshResult> {
+  const started = Date.now();
+  const onProgress = options.onProgress ?? silentProgress;
+  const asOf = options.asOf ?? (await detectAsOf(db));
+  const plan = await currentPlan(db, asOf);
+  const mode = options.incremental ? 'incremental' : 'full';
+  const total = plan.passes.length + 2;
+  const workTables = [...plan.passes.map((p) => p.table), 'profile_next'];
+  const passTimes: Array<{ id: string; tags: number; states: number; ms: number }> = [];
+  let rollupMs = 0;
+  let profileMs = 0;
+  let customers = 0;
+  await db.withConnection(async (session) => {
+    try {
+      let t = Date.now();
+      await inTransaction(session, () => maintainRollups(session, asOf, !options.incremental, onProgress));
+      rollupMs = Date.now() - t;
+      for (const [i, pass] of plan.passes.entries()) {
+        onProgress({ phase: 'refresh', done: i + 1, total, detail: `pass ${pass.id}: ${pass.tags.length} tags, ${pass.states} aggregates` });
+        t = Date.now();
+        await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(pass.table)} AS ${pass.select}`);
+        passTimes.push({ id: pass.id, tags: pass.tags.length, states: pass.states, ms: Date.now() - t });
+      }
+      onProgress({ phase: 'refresh', done: total - 1, total, detail: `profile: ${plan.columns.length} tags` });
+      t = Date.now();
+      await session.run(`CREATE OR REPLACE TABLE profile_next AS ${plan.profileSelect}`);
+      profileMs = Date.now() - t;
+      await options.beforeSwap?.();
+      customers = (await session.one<{ n: number }>('SELECT count(*) AS n FROM profile_next'))?.n ?? 0;
+      await inTransaction(session, async () => {
+        await session.run('DROP TABLE IF EXISTS profile');
+        await session.run('ALTER TABLE profile_next RENAME TO profile');
+        await session.run(
+          `INSERT OR REPLACE INTO tag_profile_state VALUES ('profile', $1::DATE, $2, now()::TIMESTAMP, $3, $4, $5)`,
+          [asOf, mode, Date.now() - started, customers, JSON.stringify(plan.columns)],
+        );
+      });
+      onProgress({ phase: 'refresh', done: total, total, detail: `${customers.toLocaleString('en-US')} customers` });
+    } finally {
+      for (const table of workTables) await session.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    }
+  });
+  const snapshotId = options.snapshot === false ? undefined : await takeSnapshot(db, onProgress);
+  return {
+    asOf,
+    mode,
+    customers,
+    tags: plan.columns.length,
+    passes: passTimes,
+    rollupMs,
+    profileMs,
+    ms: Date.now() - started,
+    ...(snapshotId ? { snapshotId } : {}),
+  };
+}
+
+/** What the last refresh recorded: its as-of date, mode and the tags it computed. */
+export async function profileState(db: Queryable | Database): Promise<{ asOf: string; mode: string; refreshedAt: string; durationMs: number; customers: number } | undefined> {
+  const row = await db.one<{ as_of: string; mode: string; refreshed_at: Date; duration_ms: number; customers: number }>(
+    "SELECT as_of, mode, refreshed_at, duration_ms, customers FROM tag_profile_state WHERE name = 'profile'",
+  );
+  return row ? { asOf: row.as_of, mode: row.mode, refreshedAt: row.refreshed_at.toISOString(), durationMs: row.duration_ms, customers: row.customers } : undefined;
+}
