@@ -48,7 +48,7 @@ describe('the data page', () => {
     const row = page.locator(`[data-testid="imports-table"] tr[data-import-id="${importId}"]`);
     await row.waitFor();
     const cells = await row.locator('td').allTextContents();
-    expect(cells).toContain('e2e-customers.csvcsv');
+    expect(cells).toContain('e2e-customers.csv csv');
     expect(cells).toContain('客户');
     expect(cells).toContain(shanghaiMinute(finishedAt));
     expect(cells.slice(-5)).toEqual(['6', '2', '0', '4', '已完成']);
@@ -93,7 +93,7 @@ describe('the data page', () => {
   });
 
   it('renders in Chinese with a clean layout (screenshot)', async () => {
-    await page.waitForTimeout(500);
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await screenshot(page, join(resultsDir, 'data-page-zh-CN.png'));
     await page.setViewportSize({ width: 1280, height: 800 });
     await screenshot(page, join(docsScreenshots, 'data-page-zh-CN.png'));

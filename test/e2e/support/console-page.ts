@@ -40,8 +40,17 @@ export async function settleCharts(page: Page): Promise<void> {
   await page.waitForTimeout(1200); // echarts' entry animation lasts one second
 }
 
+/**
+ * The whole page, taken with a viewport as tall as the page rather than with `fullPage`, so that fixed and
+ * sticky parts (the side menu) sit where a person sees them.
+ */
 export async function screenshot(page: Page, path: string): Promise<string> {
   mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path, fullPage: true });
+  const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  await page.waitForTimeout(400); // charts resize to the new viewport
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
   return path;
 }

@@ -1,19 +1,15 @@
-import { Progress } from 'antd';
+import { Flex, Progress, Typography } from 'antd';
 
 /** A share as a bar: full and green is clean data; anything under 95% is worth a look, under 80% is a problem. */
 export function ShareBar({ share, testId }: { readonly share: number; readonly testId?: string }) {
   const percent = share * 100;
-  const color =
-    percent >= 99.5 ? '#52c41a' : percent >= 95 ? '#1677ff' : percent >= 80 ? '#faad14' : '#ff4d4f';
+  const color = percent >= 99.5 ? '#52c41a' : percent >= 95 ? '#1677ff' : percent >= 80 ? '#faad14' : '#ff4d4f';
   return (
-    <Progress
-      data-testid={testId}
-      data-value={share}
-      percent={percent}
-      size="small"
-      strokeColor={color}
-      format={() => `${percent.toFixed(percent >= 99.95 || percent === 0 ? 0 : 1)}%`}
-      style={{ minWidth: 110, marginBottom: 0 }}
-    />
+    <Flex align="center" gap={6} data-testid={testId} data-value={share} style={{ whiteSpace: 'nowrap' }}>
+      <Progress percent={percent} showInfo={false} size={[56, 6]} strokeColor={color} style={{ margin: 0, lineHeight: 1 }} />
+      <Typography.Text style={{ fontSize: 12, minWidth: 40, textAlign: 'right' }}>
+        {percent.toFixed(percent >= 99.95 || percent === 0 ? 0 : 1)}%
+      </Typography.Text>
+    </Flex>
   );
 }

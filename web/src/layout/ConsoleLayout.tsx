@@ -27,7 +27,14 @@ export function ConsoleLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        style={{ borderRight: '1px solid #f0f0f0' }}
+        // Sticky, so the menu stays in reach on long pages.
+        style={{
+          borderRight: '1px solid #f0f0f0',
+          position: 'sticky',
+          top: 0,
+          height: '100vh',
+          overflow: 'auto',
+        }}
       >
         <div
           style={{

@@ -106,7 +106,7 @@ export function KpiCards({ data, error }: KpiCardsProps) {
           }
           value={k.activeRate}
           text={formatPercent(k.activeRate, locale)}
-          footer={secondary(t('dashboard.kpi.activeRateHint'))}
+          footer={secondary(t('dashboard.kpi.activeRateFooter'))}
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>

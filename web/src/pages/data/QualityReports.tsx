@@ -58,9 +58,8 @@ export function QualityReports() {
           locale={{ emptyText: t('data.quality.none') }}
           expandable={{ expandedRowRender: (report) => <QualityDetails report={report} /> }}
           onRow={(row) => ({ 'data-table': row.table }) as object}
-          scroll={{ x: 1000 }}
           columns={[
-            { key: 'table', title: t('data.quality.table'), render: (_, r) => t(`table.${r.table}`, { defaultValue: r.table }), fixed: 'left' },
+            { key: 'table', title: t('data.quality.table'), render: (_, r) => t(`table.${r.table}`, { defaultValue: r.table }) },
             { key: 'rows', title: t('data.quality.rows'), align: 'right', render: (_, r) => formatCount(r.rows, i18n.language) },
             {
               key: 'score',
@@ -89,7 +88,8 @@ export function QualityReports() {
                   '—'
                 ),
             },
-            { key: 'measured', title: t('data.quality.measuredAt'), render: (_, r) => formatDateTime(r.createdAt, i18n.language) },
+            { key: 'measured', title: t('data.quality.measuredAt'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.createdAt, i18n.language)}</span>,
+            },
           ]}
         />
       )}
