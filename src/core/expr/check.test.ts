@@ -99,6 +99,10 @@ describe('type checker: errors with positions and suggestions', () => {
     ['count(txn where count(txn, 1d) > 0, 30d)', 'col 17: a behaviour window cannot sit inside the where of another'],
     ['count(txn where spend_90d > 0, 30d)', "col 17: txn has no field 'spend_90d'"],
     ['null', 'col 1: the expression is always null'],
+    ['abs(null) > 1', "col 5: null may only be a branch of if() or an argument of coalesce(); to test for it write 'is null'"],
+    ['null is null', "col 1: null may only be a branch of if() or an argument of coalesce(); to test for it write 'is null'"],
+    ['if(is_revolver, null, null) is null', 'col 1: both branches of if() are null'],
+    ['coalesce(null, null) is null', 'col 1: every argument of coalesce() is null'],
   ])('%s', (text, message) => {
     expect(errorOf(text).en).toBe(message);
   });

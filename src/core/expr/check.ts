@@ -1,4 +1,4 @@
-import type { ComparisonNode, Expr, ExprType, InNode, Span } from './ast';
+import { childrenOf, type ComparisonNode, type Expr, type ExprType, type InNode, type Span } from './ast';
 import type { CatalogEntry, ExprCatalog } from './catalog';
 import { checkAggregate, checkCall } from './check-calls';
 import { didYouMean, exprFail } from './expr-error';
@@ -34,6 +34,7 @@ export function describeType(type: Inferred): { en: string; zh: string } {
  */
 export function checkExpression(ast: Expr, catalog: ExprCatalog, options: CheckOptions = {}): ExprType {
   const type = infer(ast, { kind: 'catalog', catalog });
+  checkNullPlacement(ast, undefined);
   if (type === 'null') exprFail(ast.span, '表达式的值总是空值', 'the expression is always null');
   if (options.expect && type !== options.expect) {
     exprFail(ast.span, `此处需要${typeName[options.expect].zh}，而表达式的结果是${typeName[type].zh}`, `this must give ${typeName[options.expect].en}, but the expression gives ${typeName[type].en}`, {
@@ -42,6 +43,22 @@ export function checkExpression(ast: Expr, catalog: ExprCatalog, options: CheckO
     });
   }
   return type;
+}
+
+/**
+ * A bare `null` has no type, and engines cannot pick an overload for abs(NULL) or year(NULL); it is only
+ * meaningful where its neighbours give it one: a branch of if() or an argument of coalesce().
+ */
+function checkNullPlacement(node: Expr, parent: Expr | undefined): void {
+  if (node.kind === 'null' && parent !== undefined) {
+    const typed = (parent.kind === 'if' && parent.condition !== node) || (parent.kind === 'call' && parent.name === 'coalesce');
+    if (!typed) {
+      exprFail(node.span, 'null 只能用作 if() 的分支或 coalesce() 的参数；判断空值请用 is null', "null may only be a branch of if() or an argument of coalesce(); to test for it write 'is null'", {
+        found: 'null',
+      });
+    }
+  }
+  childrenOf(node).forEach((child) => checkNullPlacement(child, node));
 }
 
 export function infer(node: Expr, scope: Scope): Inferred {
@@ -89,9 +106,12 @@ export function infer(node: Expr, scope: Scope): Inferred {
       if (type === 'boolean') exprFail(node.span, 'between 不能用于布尔值', "'between' needs numbers, text or dates, not true/false");
       return 'boolean';
     }
-    case 'if':
+    case 'if': {
       expectType(node.condition, scope, 'boolean', 'the condition of if()', 'if() 的条件');
-      return unify([node.then, node.otherwise], scope, 'the two branches of if()', 'if() 的两个分支');
+      const type = unify([node.then, node.otherwise], scope, 'the two branches of if()', 'if() 的两个分支');
+      if (type === 'null') exprFail(node.span, 'if() 的两个分支都是空值', 'both branches of if() are null');
+      return type;
+    }
     case 'call':
       return checkCall(node, scope);
     case 'aggregate':

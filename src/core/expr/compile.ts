@@ -30,6 +30,10 @@ export interface CompileContext {
 /** Inside a window's `where`, names are the source's fields under its alias. */
 export type CompileScope = { readonly kind: 'catalog' } | { readonly kind: 'source'; readonly source: BehaviourSource; readonly alias: string };
 
+// Engines give these as integers; the language's numbers are doubles, so that year(a) * year(b) * … cannot
+// overflow a BIGINT (an error in DuckDB, wrap-around in ClickHouse).
+const integerValued = new Set(['days_between', 'age', 'year', 'month', 'length']);
+
 const parameterPattern = /^(\$[A-Za-z_][A-Za-z0-9_]*|\$[1-9][0-9]*|\?|\{[A-Za-z_][A-Za-z0-9_]*:[A-Za-z0-9()]+\})$/;
 
 /**
@@ -97,7 +101,8 @@ export class Compiler {
         // round's places is an integer constant in every engine, never a double.
         const args = node.args.map((arg, i) => (node.name === 'round' && i === 1 ? operand(arg) : sub(arg)));
         const needsAsOf = node.name === 'age';
-        return d.functions[node.name](args, { dialect: d, asOf: needsAsOf ? this.asOfSql(node.span) : '' });
+        const call = d.functions[node.name](args, { dialect: d, asOf: needsAsOf ? this.asOfSql(node.span) : '' });
+        return integerValued.has(node.name) ? d.toDouble(call) : call;
       }
       case 'aggregate':
         if (scope.kind === 'source') {

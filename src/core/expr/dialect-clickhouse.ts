@@ -12,6 +12,7 @@ export const clickhouseSpec: DialectSpec = {
   name: 'clickhouse',
   quoteIdent: (name) => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``,
   string: (value) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
+  number: numberText,
   double: (value) => toDouble(numberText(value)),
   toDouble,
   boolean: (value) => (value ? 'true' : 'false'),

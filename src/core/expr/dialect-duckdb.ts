@@ -1,8 +1,14 @@
 import { defineDialect, numberText, type DialectSpec, type FunctionSql } from './dialect';
 
-// DuckDB is the reference dialect: the others spread this spec and override what differs. Its `/` already
-// gives a double and NULL on a zero divisor (verified on 1.5), as does `%`; ln and sqrt raise errors on
-// values outside their domain, so they are guarded to give NULL instead.
+// DuckDB is the reference dialect: the others spread this spec and override what differs. Its `/` gives a
+// double, but (verified on 1.5) x/0 gives ±Infinity or NaN and a double % 0 gives NaN, so the divisor goes
+// through NULLIF to keep SQL's "unknown" answer; ln and sqrt raise errors outside their domain, so they are
+// guarded to give NULL instead.
+
+function doubleText(value: number): string {
+  const text = numberText(value);
+  return /e/i.test(text) ? text : `${text}e0`;
+}
 
 export const fn =
   (name: string): FunctionSql =>
@@ -35,8 +41,10 @@ export const duckdbSpec: DialectSpec = {
   name: 'duckdb',
   quoteIdent: (name) => `"${name.replaceAll('"', '""')}"`,
   string: (value) => `'${value.replaceAll("'", "''")}'`,
-  number: numberText,
-  double: (value) => `CAST(${numberText(value)} AS DOUBLE)`,
+  // Whole numbers read naturally; anything else is written with an exponent, which DuckDB parses straight
+  // to the nearest double (a plain 0.1 would be a DECIMAL, rounded twice on its way to DOUBLE).
+  number: (value) => (Number.isSafeInteger(value) ? numberText(value) : doubleText(value)),
+  double: doubleText,
   toDouble: (sql) => `CAST(${sql} AS DOUBLE)`,
   boolean: (value) => (value ? 'TRUE' : 'FALSE'),
   nullLiteral: 'NULL',
@@ -44,8 +52,8 @@ export const duckdbSpec: DialectSpec = {
   timestamp: (utc) => `TIMESTAMP '${utc}'`,
   castDate: (sql) => `CAST(${sql} AS DATE)`,
   ifThenElse: (condition, then, otherwise) => `CASE WHEN ${condition} THEN ${then} ELSE ${otherwise} END`,
-  divide: (left, right) => `(${left} / ${right})`,
-  modulo: (left, right) => `(${left} % ${right})`,
+  divide: (left, right) => `(${left} / NULLIF(${right}, 0))`,
+  modulo: (left, right) => `(${left} % NULLIF(${right}, 0))`,
   concat: (left, right) => `(${left} || ${right})`,
   dateDiffDays: (from, to) => `date_diff('day', ${from}, ${to})`,
   addDays: (date, days) => (days === 0 ? date : `(${date} ${days < 0 ? '-' : '+'} ${Math.abs(days)})`),

@@ -14,6 +14,7 @@ export const postgresSpec: DialectSpec = {
     value.includes('\\')
       ? `E'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`
       : `'${value.replaceAll("'", "''")}'`,
+  number: numberText,
   double: (value) => toDouble(numberText(value)),
   toDouble,
   divide: (left, right) => `(${toDouble(left)} / NULLIF(${right}, 0))`,
@@ -28,9 +29,9 @@ export const postgresSpec: DialectSpec = {
   functions: {
     ...duckdbSpec.functions,
     round: ([x, places]) => toDouble(`round(CAST(${x} AS NUMERIC)${places === undefined ? '' : `, ${places}`})`),
-    age: ([date], { asOf }) => `CAST(EXTRACT(YEAR FROM age(${asOf}, ${date})) AS INTEGER)`,
-    year: ([date]) => `CAST(EXTRACT(YEAR FROM ${date}) AS INTEGER)`,
-    month: ([date]) => `CAST(EXTRACT(MONTH FROM ${date}) AS INTEGER)`,
+    age: ([date], { asOf }) => `EXTRACT(YEAR FROM age(${asOf}, ${date}))`,
+    year: ([date]) => `EXTRACT(YEAR FROM ${date})`,
+    month: ([date]) => `EXTRACT(MONTH FROM ${date})`,
     length: fn('char_length'),
     contains: ([text, part]) => `(strpos(${text}, ${part}) > 0)`,
     ends_with: ([text, part]) => `(right(${text}, char_length(${part})) = ${part})`,
