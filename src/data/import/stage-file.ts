@@ -99,8 +99,9 @@ export async function stageFile(
       await run(`CREATE TEMP TABLE ${quoteIdent(names.raw)} AS SELECT file_row_number + 1 AS _file_row, ${projection.join(', ') || '1 AS _none'} FROM ${reader(file, mapping, ', file_row_number = true')}`, params);
       rowExpr = 'r._file_row';
     } else {
-      // Every value read as text (nested ones as JSON) so that typing is the contract's, not the reader's guess.
-      const declared = columns.map((c) => `${quoteLiteral(c.name)}: ${/^(STRUCT|MAP)\(|\[\]$|^JSON$/.test(c.type) ? "'JSON'" : "'VARCHAR'"}`);
+      // Every value read as text so that typing is the contract's, not the reader's guess: declared VARCHAR,
+      // a string comes without quotes, a number as written, an object or array as its JSON text.
+      const declared = columns.map((c) => `${quoteLiteral(c.name)}: 'VARCHAR'`);
       const text = used.map((n) => `CAST(${quoteIdent(n)} AS VARCHAR) AS ${quoteIdent(n)}`);
       await run(`CREATE TEMP TABLE ${quoteIdent(names.raw)} AS SELECT ${text.join(', ') || '1 AS _none'} FROM ${reader(file, mapping, `, columns = {${declared.join(', ')}}`)}`, params);
     }

@@ -1,0 +1,55 @@
+// The data contract is data: each canonical table is declared once here, and the DDL, the importers'
+// validation, the quality report and the documentation all read the same declaration.
+
+export type ColumnType = 'varchar' | 'integer' | 'double' | 'money' | 'date' | 'timestamp' | 'boolean' | 'json';
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly required: boolean;
+  /** Personal information: masked unless the viewer's role may see it. */
+  readonly pii: boolean;
+  readonly values?: readonly string[];
+  readonly min?: number | string;
+  readonly max?: number | string;
+  /** A regular expression the whole value must match. */
+  readonly pattern?: string;
+  /** `table.column` this value must exist in. */
+  readonly references?: string;
+  readonly description: string;
+}
+
+export interface TableSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly key: readonly string[];
+  readonly columns: readonly ColumnSpec[];
+  /** The column that says how fresh the data is (latest event or update), for the freshness check. */
+  readonly freshness?: string;
+}
+
+type ColumnOptions = Partial<Omit<ColumnSpec, 'name' | 'type' | 'description'>>;
+
+export function column(name: string, type: ColumnType, description: string, options: ColumnOptions = {}): ColumnSpec {
+  return { name, type, description, required: false, pii: false, ...options };
+}
+
+export function table(spec: TableSpec): TableSpec {
+  for (const key of spec.key) {
+    if (!spec.columns.some((c) => c.name === key && c.required)) {
+      throw new Error(`contract ${spec.name}: key column ${key} must be a required column`);
+    }
+  }
+  return Object.freeze(spec);
+}
+
+export const sqlTypeOf: Record<ColumnType, string> = {
+  varchar: 'VARCHAR',
+  integer: 'INTEGER',
+  double: 'DOUBLE',
+  money: 'DECIMAL(18,2)',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP',
+  boolean: 'BOOLEAN',
+  json: 'JSON',
+};
