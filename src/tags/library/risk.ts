@@ -95,9 +95,9 @@ export const riskTags = libraryTags('risk', [
     description: 'Bureau score in bands: poor < 550 ≤ fair < 650 ≤ good < 750 ≤ excellent.',
   },
   {
-    code: 'bureau_inquiries_6m',
+    code: 'bureau_inquiries',
     zh: '征信查询次数（近6个月）',
-    en: 'Bureau inquiries, 6m',
+    en: 'Bureau inquiries (6 months, as reported)',
     type: 'number',
     spec: { kind: 'dynamic', source: 'bureau', aggregate: 'last', field: 'inquiries_6m' },
     description: 'Credit inquiries in the 6 months before the latest bureau pull (as reported by the bureau).',

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempStore } from '../test-support/temp-store';
+import { isCardwiseError } from '../core';
+import type { Database } from '../db';
+import type { TagDefinitionInput } from './definition-schema';
+import { builtinTags } from './library';
+import { checkDefinition } from './validate';
+import { deleteTag, customTags, saveTag } from './definition-store';
+
+const base: TagDefinitionInput = {
+  code: 'luxury_spend_90d',
+  name_zh: '奢侈品消费（近90天）',
+  name_en: 'Luxury spend, 90d',
+  dimension: 'behaviour',
+  type: 'number',
+  spec: { kind: 'dynamic', source: 'txn', aggregate: 'sum', field: 'amount', filter: "mcc = '5944'", window: '90d' },
+  description: 'Spend at jewellery and watch shops in 90 days.',
+};
+const computed = (code: string, expression: string, type: 'number' | 'boolean' = 'number'): TagDefinitionInput => ({
+  ...base,
+  code,
+  type,
+  spec: { kind: 'computed', expression },
+});
+const issuesOf = (input: unknown) => checkDefinition(input, [...builtinTags]).issues;
+
+describe('custom tag validation', () => {
+  it('accepts a valid definition (a filter the rollup cannot answer reads raw transactions)', () => {
+    const result = checkDefinition(base, [...builtinTags]);
+    expect(result.issues).toEqual([]);
+    expect(result.resolved?.kind === 'dynamic' && result.resolved.relation.id).toBe('txn_raw');
+  });
+
+  it('points at the position of a parse error', () => {
+    const [issue] = issuesOf({ ...base, spec: { ...base.spec, filter: "category = 'dining' and" } });
+    expect(issue?.field).toBe('spec.filter');
+    expect(issue?.message).toMatch(/^col 24: /);
+    expect(issue?.position).toBe(23);
+  });
+
+  it('names an unknown tag with a suggestion', () => {
+    const [issue] = issuesOf(computed('x_score', 'spend_90 * 2'));
+    expect(issue?.message).toMatch(/unknown tag 'spend_90'/);
+    expect(issue?.suggestion).toBe('spend_90d');
+  });
+
+  it('refuses a wrong type and an unknown source field', () => {
+    expect(issuesOf(computed('big_spender', 'spend_90d + 1', 'boolean'))[0]?.message).toMatch(/true\/false/);
+    expect(issuesOf({ ...base, spec: { ...base.spec, filter: "categroy = 'dining'" } })[0]?.suggestion).toBe('category');
+  });
+
+  it('enforces the naming rule', () => {
+    const [issue] = issuesOf({ ...base, code: 'luxury_spend_30d' });
+    expect(issue?.field).toBe('code');
+    expect(issuesOf({ ...base, code: 'LuxurySpend' })[0]?.field).toBe('code');
+  });
+
+  it('finds cycles among computed tags and gives the path', () => {
+    const a = computed('tag_a', 'tag_b + 1');
+    const b = computed('tag_b', 'tag_a + 1');
+    const catalogue = [...builtinTags, { ...checkDefinition(computed('tag_b', 'spend_90d'), [...builtinTags]).definition! }];
+    const withA = [...catalogue, checkDefinition(a, catalogue).definition!];
+    const [issue] = checkDefinition(b, withA).issues;
+    expect(issue?.message).toMatch(/cycle among computed tags: tag_a → tag_b → tag_a|tag_b → tag_a → tag_b/);
+  });
+});
+
+describe('custom tag store', () => {
+  let store: Awaited<ReturnType<typeof tempStore>>;
+  let db: Database;
+  beforeAll(async () => {
+    store = await tempStore();
+    db = store.db;
+  });
+  afterAll(async () => store.cleanup());
+
+  it('saves nothing when the definition is invalid', async () => {
+    const error = await saveTag(db, computed('bad_tag', 'spend_90d >'), 'usr_1', 'create').catch((e: unknown) => e);
+    expect(isCardwiseError(error) && error.code).toBe('definition_invalid');
+    expect(isCardwiseError(error) && (error.details as { issues: unknown[] }).issues.length).toBe(1);
+    expect(await customTags(db)).toEqual([]);
+  });
+
+  it('creates, versions on update, refuses built-ins, and refuses deleting a tag others read', async () => {
+    await saveTag(db, base, 'usr_1', 'create');
+    const updated = await saveTag(db, { ...base, description: 'Jewellery and watches, 90 days.' }, 'usr_2', 'update');
+    expect(updated.version).toBe(2);
+    await saveTag(db, computed('luxury_share_90d', 'if(spend_90d > 0, luxury_spend_90d / spend_90d, null)'), 'usr_1', 'create');
+    await expect(saveTag(db, { ...builtinTags[0] }, 'usr_1', 'update')).rejects.toThrow(/built-in/);
+    await expect(deleteTag(db, 'luxury_spend_90d')).rejects.toThrow(/luxury_share_90d/);
+    await deleteTag(db, 'luxury_share_90d');
+    await deleteTag(db, 'luxury_spend_90d');
+    expect(await customTags(db)).toEqual([]);
+  });
+});
