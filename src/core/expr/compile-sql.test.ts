@@ -33,15 +33,15 @@ const cases: ReadonlyArray<readonly [string, string, string, string]> = [
   ],
   [
     'spend_90d / txn_count_30d > 100',
-    '((p."spend_90d" / p."txn_count_30d") > 100)',
+    '((p."spend_90d" / NULLIF(p."txn_count_30d", 0)) > 100)',
     '((CAST(p."spend_90d" AS DOUBLE PRECISION) / NULLIF(p."txn_count_30d", 0)) > 100)',
     '((p.`spend_90d` / nullIf(p.`txn_count_30d`, 0)) > 100)',
   ],
   [
     'spend_90d % 7 = 1',
     '((p."spend_90d" % 7e0) = 1)',
-    '(CAST(mod(CAST(p."spend_90d" AS NUMERIC), NULLIF(CAST(CAST(7 AS DOUBLE PRECISION) AS NUMERIC), 0)) AS DOUBLE PRECISION) = 1)',
-    '((p.`spend_90d` % nullIf(toFloat64(7), 0)) = 1)',
+    '(CAST(mod(CAST(p."spend_90d" AS NUMERIC), CAST(CAST(7 AS DOUBLE PRECISION) AS NUMERIC)) AS DOUBLE PRECISION) = 1)',
+    '((p.`spend_90d` % toFloat64(7)) = 1)',
   ],
   [
     `if(is_revolver, 'revolver', 'transactor')`,

@@ -81,8 +81,9 @@ export class Compiler {
         return `(${flatten(node).map(sub).join(` ${node.op.toUpperCase()} `)})`;
       case 'arithmetic': {
         const [left, right] = [sub(node.left), sub(node.right)];
-        if (node.op === '/') return d.divide(left, right);
-        if (node.op === '%') return d.modulo(left, right);
+        const nonZero = node.right.kind === 'number' && node.right.value !== 0;
+        if (node.op === '/') return d.divide(left, right, nonZero);
+        if (node.op === '%') return d.modulo(left, right, nonZero);
         if (node.op === '||') return d.concat(left, right);
         return `(${left} ${node.op} ${right})`;
       }

@@ -17,8 +17,9 @@ export const postgresSpec: DialectSpec = {
   number: numberText,
   double: (value) => toDouble(numberText(value)),
   toDouble,
-  divide: (left, right) => `(${toDouble(left)} / NULLIF(${right}, 0))`,
-  modulo: (left, right) => toDouble(`mod(CAST(${left} AS NUMERIC), NULLIF(CAST(${right} AS NUMERIC), 0))`),
+  divide: (left, right, nonZero) => `(${toDouble(left)} / ${nonZero ? right : `NULLIF(${right}, 0)`})`,
+  modulo: (left, right, nonZero) =>
+    toDouble(`mod(CAST(${left} AS NUMERIC), ${nonZero ? `CAST(${right} AS NUMERIC)` : `NULLIF(CAST(${right} AS NUMERIC), 0)`})`),
   dateDiffDays: (from, to) => `(${to} - ${from})`,
   addMonths: (date, months) => `CAST(${date} ${months < 0 ? '-' : '+'} INTERVAL '${Math.abs(months)} months' AS DATE)`,
   utcStartOfLocalDay: (date, offsetHours) =>

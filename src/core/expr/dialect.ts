@@ -35,10 +35,13 @@ export interface DialectSpec {
   /** A bound parameter read as a DATE. */
   castDate(sql: string): string;
   ifThenElse(condition: string, then: string, otherwise: string): string;
-  /** Division giving a double, and NULL (never an error or infinity) when the divisor is 0. */
-  divide(left: string, right: string): string;
+  /**
+   * Division giving a double, and NULL (never an error or infinity) when the divisor is 0. `nonZero` says
+   * the divisor is a literal other than 0, so no guard is needed.
+   */
+  divide(left: string, right: string, nonZero: boolean): string;
   /** Remainder with the dividend's sign, NULL when the divisor is 0. */
-  modulo(left: string, right: string): string;
+  modulo(left: string, right: string, nonZero: boolean): string;
   /** Text concatenation that is NULL when either side is. */
   concat(left: string, right: string): string;
   /** Days from `from` to `to` (to − from). */
