@@ -1,1 +1,3 @@
 export { openStore, allMigrations } from './store';
+export { demoPipeline, runPipeline, type PipelineStage, type DemoPortfolio } from './pipeline';
+export { ensureConsoleBuilt } from './console-build';

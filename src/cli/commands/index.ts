@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDemo } from './demo';
 import { registerImport } from './import';
 import { registerImportBerka } from './import-berka';
 import { registerQuality } from './quality';
@@ -9,6 +10,7 @@ import { registerUsers } from './users';
 export type RegisterCommand = (program: Command) => void;
 
 export const commandModules: RegisterCommand[] = [
+  registerDemo,
   registerServe,
   registerUsers,
   registerImport,
