@@ -135,3 +135,22 @@ describe('dependencies', () => {
     expect(prepared.dependencies.identifiers).toEqual(['card_tier', 'spend_90d']);
   });
 });
+
+describe('the README examples', () => {
+  it('parse and type-check', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+    const block = /```text\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const lines = block.split('\n').filter((line) => line.trim() !== '');
+    expect(lines.length).toBeGreaterThan(4);
+    const docs = catalogOf({
+      spend_90d: { type: 'number' },
+      spend_30d: { type: 'number' },
+      card_tier: { type: 'string', values: ['classic', 'gold', 'platinum', 'diamond'] },
+      birth_date: { type: 'date' },
+      city_tier: { type: 'number' },
+      last_txn_date: { type: 'date' },
+    });
+    for (const line of lines) expect(() => checkExpression(parseExpression(line), docs)).not.toThrow();
+  });
+});
