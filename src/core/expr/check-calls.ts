@@ -11,7 +11,7 @@ export function checkCall(node: CallNode, scope: Scope): Inferred {
     if (node.args.length < 2) arityFail(node, '2 or more', '至少 2 个');
     const type = unify(node.args, scope, `the arguments of ${node.name}()`, `${node.name}() 的参数`);
     if (type === 'null') exprFail(node.span, `${node.name}() 的参数都是空值`, `every argument of ${node.name}() is null`);
-    if (type !== 'null' && !signature.variadic.includes(type)) {
+    if (!signature.variadic.includes(type)) {
       exprFail(node.span, `${node.name}() 不接受${describeType(type).zh}`, `${node.name}() does not take ${describeType(type).en}`, {
         expected: signature.variadic.join(', '),
         found: type,
