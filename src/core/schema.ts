@@ -62,3 +62,17 @@ export function fillPath(path: string, params: Record<string, string | number> =
     return encodeURIComponent(String(value));
   });
 }
+
+// The expression language is browser-safe: the console parses and type-checks rules as the user types,
+// with the same parser and checker the server uses before it saves anything.
+export {
+  parseExpression,
+  printExpression,
+  checkExpression,
+  prepareExpression,
+  catalogOf,
+  type CatalogEntry,
+  type ExprCatalog,
+  type ExprType,
+  type ExprErrorDetails,
+} from './expr';
