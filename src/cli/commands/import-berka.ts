@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openStore } from '../../app';
 import { importBerka } from '../../data';
-import { progressBar } from '../progress-bar';
+import { lazyProgressBar } from './import';
 
 const int = (n: number) => n.toLocaleString('en-US');
 
@@ -14,7 +14,7 @@ export function registerImportBerka(program: Command): void {
     .argument('<dir>', 'folder holding account.asc, client.asc, disp.asc, card.asc, district.asc, loan.asc, trans.asc')
     .action(async (dir: string, o: { db: string; asOf?: string }) => {
       const db = await openStore(o.db);
-      const bar = progressBar();
+      const bar = lazyProgressBar();
       try {
         const result = await importBerka(db, dir, { progress: bar, ...(o.asOf ? { asOf: o.asOf } : {}) });
         bar.stop();

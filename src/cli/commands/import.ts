@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openStore } from '../../app';
-import { fail } from '../../core';
+import { fail, type ProgressListener } from '../../core';
 import { importFile, importFormats, listRejects, type ImportFormat, type ImportResult } from '../../data';
 import { progressBar } from '../progress-bar';
 
@@ -25,6 +25,24 @@ export async function printImportResult(result: ImportResult, rejects: Array<{ r
   }
 }
 
+/**
+ * A progress bar drawn only once progress starts: a file that fails before reading leaves exactly one line
+ * on stderr (the error), with no bar or blank line around it.
+ */
+export function lazyProgressBar(): ProgressListener & { stop: () => void } {
+  let bar: ReturnType<typeof progressBar> | undefined;
+  const listener: ProgressListener = (event) => {
+    bar ??= progressBar();
+    bar(event);
+  };
+  return Object.assign(listener, {
+    stop: () => {
+      bar?.stop();
+      bar = undefined;
+    },
+  });
+}
+
 export function registerImport(program: Command): void {
   program
     .command('import')
@@ -40,7 +58,7 @@ export function registerImport(program: Command): void {
         fail('bad_request', `未知格式 ${o.format}`, `unknown format '${o.format}': one of ${importFormats.join(', ')}`);
       }
       const db = await openStore(o.db);
-      const bar = progressBar();
+      const bar = lazyProgressBar();
       try {
         const result = await importFile(db, {
           table: o.table,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { ProgressListener } from '../../core';
 import { join } from 'node:path';
 import { quoteIdent, type Queryable } from '../../db';
 import { readerMessage, fileError } from '../import/file-errors';
@@ -21,9 +22,15 @@ export function berkaPath(dir: string, file: BerkaFile): string {
  * strings and CRLF line ends (SOURCE.md); DuckDB's reader streams them. A file that is missing or does not
  * parse stops the whole Berka import before anything is written.
  */
-export async function loadBerkaFiles(session: Queryable, dir: string, suffix: string): Promise<Record<BerkaFile, number>> {
+export async function loadBerkaFiles(
+  session: Queryable,
+  dir: string,
+  suffix: string,
+  progress: ProgressListener,
+): Promise<Record<BerkaFile, number>> {
   const counts = {} as Record<BerkaFile, number>;
-  for (const file of berkaFiles) {
+  for (const [index, file] of berkaFiles.entries()) {
+    progress({ phase: 'berka files', done: index, total: berkaFiles.length, detail: `${file}.asc` });
     const path = berkaPath(dir, file);
     const name = `${file}.asc`;
     if (!existsSync(path)) throw fileError(name, `file not found in ${dir}`, `在 ${dir} 中找不到文件`);
@@ -41,6 +48,7 @@ export async function loadBerkaFiles(session: Queryable, dir: string, suffix: st
     const row = await session.one<{ n: number }>(`SELECT count(*) AS n FROM ${raw}`);
     counts[file] = row?.n ?? 0;
   }
+  progress({ phase: 'berka files', done: berkaFiles.length, total: berkaFiles.length, detail: 'loaded' });
   return counts;
 }
 

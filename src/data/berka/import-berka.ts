@@ -53,7 +53,7 @@ export async function importBerka(
   return importLock(db, () =>
     db.withConnection(async (session) => {
       try {
-        const counts = await loadBerkaFiles(session, dir, suffix);
+        const counts = await loadBerkaFiles(session, dir, suffix, progress);
         const sql = berkaSql(suffix);
         const credits = (await session.one<{ n: number }>(berkaCreditsSql(suffix)))?.n ?? 0;
         const tables: BerkaTableResult[] = [];

@@ -48,7 +48,9 @@ export function typedSql(column: ColumnSpec, raw: string, formats: ReadFormats):
         // %z makes strptime return TIMESTAMPTZ; the store keeps naive UTC.
         return formats.timestampFormat.includes('%z') ? `(${parsed} AT TIME ZONE 'UTC')` : parsed;
       }
-      return `CASE WHEN regexp_matches(${raw}, ${offsetSuffix})
+      // 'YYYY-MM-DD HH:MM:SS' is 19 characters: only longer values can carry an offset, so the regular
+      // expression runs on few rows.
+      return `CASE WHEN length(${raw}) > 19 AND regexp_matches(${raw}, ${offsetSuffix})
         THEN TRY_CAST(${raw} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' ELSE TRY_CAST(${raw} AS TIMESTAMP) END`;
     case 'boolean':
       return `TRY_CAST(${raw} AS BOOLEAN)`;
@@ -110,6 +112,18 @@ export function valueChecks(column: ColumnSpec, typed: string): ColumnCheck[] {
     });
   }
   return checks.map((c) => ({ ...c, condition: `${typed} IS NOT NULL AND ${c.condition}` }));
+}
+
+/**
+ * Whether any row-level check of the column fires, without building reasons: cheap enough to evaluate on
+ * every row, so the list of reasons is only built for the few rows that need it.
+ */
+export function anyFailureSql(column: ColumnSpec, raw: string, typed: string): string | undefined {
+  const parts: string[] = [];
+  if (column.required) parts.push(`${raw} IS NULL`);
+  if (column.type !== 'varchar') parts.push(`(${raw} IS NOT NULL AND ${typed} IS NULL)`);
+  for (const check of valueChecks(column, typed)) parts.push(`(${check.condition})`);
+  return parts.length > 0 ? parts.join(' OR ') : undefined;
 }
 
 /** Every row-level check of one column, given its raw text and its typed value. At most one fires per value. */

@@ -42,6 +42,6 @@ export async function measureImport(
     integrity: spec.columns
       .filter((c) => c.references)
       .map((c) => ({ column: c.name, references: c.references as string, checked: nonNull(c.name), orphans: failed(c.name, 'reference') })),
-    freshness: await freshnessOf(session, spec, q(names.checked), asOf, 'WHERE len(_problems) = 0'),
+    freshness: await freshnessOf(session, spec, q(names.checked), asOf, 'WHERE _problems IS NULL'),
   };
 }

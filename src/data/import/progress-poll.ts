@@ -11,17 +11,19 @@ export async function withQueryProgress<T>(
   phase: string,
   listener: ProgressListener,
   work: () => Promise<T>,
+  detail?: string,
   intervalMs = 200,
 ): Promise<T> {
-  listener({ phase, done: 0, total: 100 });
+  const note = detail === undefined ? {} : { detail };
+  listener({ phase, done: 0, total: 100, ...note });
   const timer = setInterval(() => {
     const { percentage } = connection.progress;
     // -1 while DuckDB cannot estimate (e.g. before the scan starts): keep the bar where it is.
-    if (percentage >= 0) listener({ phase, done: Math.min(99, Math.floor(percentage)), total: 100 });
+    if (percentage >= 0) listener({ phase, done: Math.min(99, Math.floor(percentage)), total: 100, ...note });
   }, intervalMs);
   try {
     const result = await work();
-    listener({ phase, done: 100, total: 100 });
+    listener({ phase, done: 100, total: 100, ...note });
     return result;
   } finally {
     clearInterval(timer);

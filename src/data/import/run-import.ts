@@ -83,12 +83,12 @@ export async function runImport(
   await enableQueryProgress(session.connection);
   try {
     const stage = await buildStage(session, names, (sql, params) =>
-      withQueryProgress(session.connection, 'read', progress, () => session.run(sql, params)),
+      withQueryProgress(session.connection, 'read', progress, () => session.run(sql, params), source.fileName),
     );
-    progress({ phase: 'validate', done: 0, total: 4 });
-    const outcome = await validateStage(session, spec, stage, source.formats, names, (done) =>
-      progress({ phase: 'validate', done, total: 4 }),
-    );
+    const steps = ['types and rules', 'references', 'keys', 'quality figures', 'done'];
+    const step = (done: number) => progress({ phase: 'validate', done, total: 4, detail: steps[done] ?? '' });
+    step(0);
+    const outcome = await validateStage(session, spec, stage, source.formats, names, step);
     const sha256 = await source.fileSha256;
     const same = await findSameImport(session, spec.name, sha256, source.mapping.sha256);
     const figures = {
@@ -100,13 +100,13 @@ export async function runImport(
       ignoredColumns: stage.ignoredColumns,
     };
     if (same && outcome.rowsToImport === 0 && same.rejectsDigest === outcome.rejectsDigest) {
-      progress({ phase: 'validate', done: 4, total: 4 });
+      step(4);
       const { mappingSha256: _m, mapping: _j, rejectsDigest: _d, ...summary } = same;
       return { ...summary, ...figures, alreadyImported: true };
     }
     const asOf = options.asOf ?? shanghaiDate(new Date());
     const counts = await measureImport(session, spec, stage, names, asOf);
-    progress({ phase: 'validate', done: 4, total: 4 });
+    step(4);
     const summary: ImportSummary = {
       id,
       table: spec.name,
@@ -125,7 +125,8 @@ export async function runImport(
     };
     await session.run('BEGIN TRANSACTION');
     try {
-      await withQueryProgress(session.connection, 'write', progress, () => session.run(insertGoodRowsSql(spec, names)));
+      const writing = `${outcome.rowsToImport.toLocaleString('en-US')} rows into ${spec.name}`;
+      await withQueryProgress(session.connection, 'write', progress, () => session.run(insertGoodRowsSql(spec, names, outcome)), writing);
       await insertImport(session, {
         ...summary,
         mappingSha256: source.mapping.sha256,

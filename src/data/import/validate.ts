@@ -1,6 +1,6 @@
 import { quoteIdent, quoteLiteral, type Queryable } from '../../db';
 import type { TableSpec } from '../contract/define';
-import { rowChecks, typedSql, type ReadFormats } from './column-checks';
+import { anyFailureSql, rowChecks, typedSql, type ReadFormats } from './column-checks';
 import { derivationsOf } from './derive';
 import type { Stage, TempNames } from './stage';
 
@@ -9,6 +9,8 @@ export interface Validation {
   readonly rowsRejected: number;
   readonly rowsUnchanged: number;
   readonly rowsToImport: number;
+  /** Rows that passed the row checks but failed a reference, duplicate or conflict check. */
+  readonly rowsLateRejected: number;
   readonly rejectEntries: number;
   /** Order-independent digest of the reject entries (see run-import: re-importing the same file). */
   readonly rejectsDigest: string;
@@ -18,7 +20,7 @@ const q = quoteIdent;
 
 /**
  * Types every column and lists each row's problems in one pass: `checked` holds the typed row and a list of
- * {field, rule, reason, value} structs, empty for a good row. Raw and typed values get positional aliases
+ * {field, rule, reason, value} structs, NULL for a good row (the list is only built where a check fails). Raw and typed values get positional aliases
  * (r0, t0 …) so that no contract name is ever spliced unquoted.
  */
 function checkedSql(spec: TableSpec, stage: Stage, formats: ReadFormats, names: TempNames): string {
@@ -43,7 +45,11 @@ function checkedSql(spec: TableSpec, stage: Stage, formats: ReadFormats, names: 
         `'reason': ${quoteLiteral(check.reason)}, 'value': left(x.r${i}, 200)} END`,
     ),
   );
-  const list = problems.length > 0 ? `list_filter([${problems.join(',\n')}], p -> p IS NOT NULL)` : '[]';
+  const anyFailure = spec.columns.flatMap((c, i) => anyFailureSql(c, `x.r${i}`, `x.t${i}`) ?? []).join(' OR ') || 'false';
+  const list =
+    problems.length > 0
+      ? `CASE WHEN ${anyFailure} THEN list_filter([${problems.join(',\n')}], p -> p IS NOT NULL) END`
+      : 'NULL';
   return `CREATE TEMP TABLE ${q(names.checked)} AS
     SELECT x._row, ${outer.join(', ')}, ${list} AS _problems
     FROM (SELECT s._row, ${inner.join(',\n')} FROM ${q(stage.relation)} s) x ${joins.join(' ')}`;
@@ -51,7 +57,7 @@ function checkedSql(spec: TableSpec, stage: Stage, formats: ReadFormats, names: 
 
 /** Rows with no problem so far: the candidates for the key checks. */
 function candidates(names: TempNames): string {
-  return `SELECT c.* FROM ${q(names.checked)} c WHERE len(c._problems) = 0
+  return `SELECT c.* FROM ${q(names.checked)} c WHERE c._problems IS NULL
     AND NOT EXISTS (SELECT 1 FROM ${q(names.problems)} p WHERE p._row = c._row)`;
 }
 
@@ -62,7 +68,7 @@ async function referenceChecks(session: Queryable, spec: TableSpec, stage: Stage
     // A table referencing itself may point at rows arriving in this same file, as long as those are valid.
     const sameFile =
       table === spec.name
-        ? `AND NOT EXISTS (SELECT 1 FROM ${q(names.checked)} v WHERE len(v._problems) = 0 AND v.${q(key)} = c.${q(column.name)})`
+        ? `AND NOT EXISTS (SELECT 1 FROM ${q(names.checked)} v WHERE v._problems IS NULL AND v.${q(key)} = c.${q(column.name)})`
         : '';
     await session.run(
       `INSERT INTO ${q(names.problems)}
@@ -124,7 +130,7 @@ export async function validateStage(
   step(1);
   await session.run(`CREATE TEMP TABLE ${q(names.problems)} AS
     SELECT _row, p.field AS field, p.rule AS rule, p.reason AS reason, p.value AS value
-    FROM (SELECT _row, unnest(_problems) AS p FROM ${q(names.checked)} WHERE len(_problems) > 0)`);
+    FROM (SELECT _row, unnest(_problems) AS p FROM ${q(names.checked)} WHERE _problems IS NOT NULL)`);
   if (stage.malformed) await session.run(`INSERT INTO ${q(names.problems)} SELECT * FROM ${q(stage.malformed)}`);
   await referenceChecks(session, spec, stage, names);
   step(2);
@@ -136,27 +142,31 @@ export async function validateStage(
             (SELECT count(DISTINCT _row) FROM ${q(names.problems)}) AS rejected,
             (SELECT coalesce(bit_xor(hash(_row, field, rule, reason, value)), 0)::VARCHAR FROM ${q(names.problems)}) AS digest,
             (SELECT count(*) FROM ${q(names.unchanged)}) AS unchanged,
-            (SELECT count(*) FROM ${q(names.checked)} WHERE len(_problems) = 0) AS good`,
+            (SELECT count(*) FROM ${q(names.checked)} WHERE _problems IS NULL) AS good`,
   );
   const c = counts ?? { entries: 0, rejected: 0, digest: '0', unchanged: 0, good: 0 };
   // Good rows minus those rejected later (reference, duplicate, conflict) minus unchanged ones.
   const lateRejects = await session.one<{ n: number }>(
-    `SELECT count(DISTINCT p._row) AS n FROM ${q(names.problems)} p JOIN ${q(names.checked)} c USING (_row) WHERE len(c._problems) = 0`,
+    `SELECT count(DISTINCT p._row) AS n FROM ${q(names.problems)} p JOIN ${q(names.checked)} c USING (_row) WHERE c._problems IS NULL`,
   );
   return {
     rowsRead: stage.rows,
     rowsRejected: c.rejected,
     rowsUnchanged: c.unchanged,
     rowsToImport: c.good - (lateRejects?.n ?? 0) - c.unchanged,
+    rowsLateRejected: lateRejects?.n ?? 0,
     rejectEntries: c.entries,
     rejectsDigest: `${c.entries}:${c.digest}`,
   };
 }
 
-/** The INSERT that writes the good rows: checked rows with no problem that are not unchanged. */
-export function insertGoodRowsSql(spec: TableSpec, names: TempNames): string {
+/**
+ * The INSERT that writes the good rows: checked rows with no problem that are not unchanged. The anti-joins
+ * are left out when validation found nothing for them to remove (the common case of a clean new file).
+ */
+export function insertGoodRowsSql(spec: TableSpec, names: TempNames, outcome: Validation): string {
   const cols = spec.columns.map((c) => q(c.name)).join(', ');
-  return `INSERT INTO ${q(spec.name)} (${cols})
-    SELECT ${cols} FROM (${candidates(names)}) c
-    WHERE NOT EXISTS (SELECT 1 FROM ${q(names.unchanged)} u WHERE u._row = c._row)`;
+  const late = outcome.rowsLateRejected > 0 ? candidates(names) : `SELECT * FROM ${q(names.checked)} WHERE _problems IS NULL`;
+  const unchanged = outcome.rowsUnchanged > 0 ? `WHERE NOT EXISTS (SELECT 1 FROM ${q(names.unchanged)} u WHERE u._row = c._row)` : '';
+  return `INSERT INTO ${q(spec.name)} (${cols}) SELECT ${cols} FROM (${late}) c ${unchanged}`;
 }

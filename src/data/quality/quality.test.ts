@@ -102,6 +102,4 @@ describe('data quality', () => {
     expect(detail).toMatch(/\nemail\s+66\.7%\s+6\s+100\.0%\s+0\n/);
     expect(detail).toContain('freshness customer_since: latest 2021-09-15, 107 days before 2021-12-31');
   });
-
-});
 });
