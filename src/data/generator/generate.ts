@@ -57,7 +57,11 @@ const scratchTables = [
 
 /**
  * Generates the demo bank portfolio into the contract tables, plus the planted truth (truth_* tables).
- * Deterministic: the same options give identical tables. All-or-nothing: one transaction.
+ * Deterministic: the same options give identical tables.
+ *
+ * It runs on one connection in autocommit mode, not in one transaction: DuckDB has no statistics for tables
+ * created inside an open transaction (it estimates 0 rows), and the join orders it then picks made one
+ * 2,000-customer step take 586 s instead of 0.3 s. If a step fails, the tables it was filling are emptied.
  */
 export async function generatePortfolio(
   db: Database,
@@ -67,8 +71,28 @@ export async function generatePortfolio(
   const params = resolveParams(options);
   const started = Date.now();
   const parts = batches(params);
-  await db.transaction(async (tx) => {
+  await db.withConnection(async (tx) => {
     await prepareTarget(tx, params);
+    try {
+      await fill(tx, params, parts, onProgress);
+    } catch (error) {
+      for (const name of filledTables) await tx.run(`DELETE FROM ${quoteIdent(name)}`).catch(() => undefined);
+      throw error;
+    } finally {
+      for (const name of scratchTables) await tx.run(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+    }
+  });
+  await db.run('CHECKPOINT');
+  const counts: Record<string, number> = {};
+  for (const name of filledTables) {
+    const row = await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${quoteIdent(name)}`);
+    counts[name] = row?.n ?? 0;
+  }
+  return { params, counts, seconds: (Date.now() - started) / 1000 };
+}
+
+async function fill(tx: Queryable, params: GenerateParams, parts: [number, number][], onProgress: ProgressListener): Promise<void> {
+  {
     onProgress({ phase: 'customers', done: 0, total: 3, detail: 'reference tables' });
     await createRandomMacros(tx, params.seed);
     await loadReference(tx, params);
@@ -105,13 +129,5 @@ export async function generatePortfolio(
       await step();
       onProgress({ phase: 'profiles', done: index + 1, total: rest.length, detail: label });
     }
-    for (const name of scratchTables) await tx.run(`DROP TABLE IF EXISTS ${name}`);
-  });
-  await db.run('CHECKPOINT');
-  const counts: Record<string, number> = {};
-  for (const name of filledTables) {
-    const row = await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${quoteIdent(name)}`);
-    counts[name] = row?.n ?? 0;
   }
-  return { params, counts, seconds: (Date.now() - started) / 1000 };
 }

@@ -38,6 +38,7 @@ export async function writeConsents(tx: Queryable, params: GenerateParams): Prom
   const start = dateLiteral(params.start);
   const asOf = dateLiteral(params.asOf);
   const id = 'g.i * 32 + g.k';
+  const wid = 'i * 32 + k';
   // Grant probabilities by channel and purpose; the young favour the app and WeChat, older customers less
   // so. A marketing consent is withdrawn later by 6% of customers, and by a third of churners while they
   // fade away.
@@ -68,12 +69,12 @@ export async function writeConsents(tx: Queryable, params: GenerateParams): Prom
     SELECT customer_id, channel, purpose, 'granted', granted_at - INTERVAL 8 HOUR, grant_source FROM granted
     UNION ALL
     SELECT customer_id, channel, purpose, 'withdrawn',
-      (w_lo + to_days(floor(${u(S.withdrawDay, id)} * (date_diff('day', w_lo, w_hi) + 1))::INTEGER))::TIMESTAMP
-        + to_seconds(9 * 3600 + ${pick(S.withdrawDay + 400, id, 12 * 3600)}) - INTERVAL 8 HOUR,
-      CASE WHEN ${u(S.consentSource, id)} < 0.6 THEN 'app' WHEN ${u(S.consentSource, id)} < 0.9 THEN 'call' ELSE 'branch' END
+      (w_lo + to_days(floor(${u(S.withdrawDay, wid)} * (date_diff('day', w_lo, w_hi) + 1))::INTEGER))::TIMESTAMP
+        + to_seconds(9 * 3600 + ${pick(S.withdrawDay + 400, wid, 12 * 3600)}) - INTERVAL 8 HOUR,
+      CASE WHEN ${u(S.consentSource, wid)} < 0.6 THEN 'app' WHEN ${u(S.consentSource, wid)} < 0.9 THEN 'call' ELSE 'branch' END
     FROM granted
     WHERE purpose = 'marketing' AND w_hi >= w_lo AND w_lo::TIMESTAMP > granted_at
-      AND ${u(S.withdraw, id)} < CASE WHEN churner THEN 0.33 ELSE 0.06 END
+      AND ${u(S.withdraw, wid)} < CASE WHEN churner THEN 0.33 ELSE 0.06 END
     ORDER BY 1, 2, 3, 5`);
 }
 
