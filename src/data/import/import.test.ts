@@ -104,3 +104,22 @@ describe('importing a CSV with known bad rows', () => {
     expect(parsed.freshness).toEqual({ column: 'ts', latest: '2024-03-09', lagDays: 113 });
   });
 });
+
+describe('re-importing a file after its references arrived', () => {
+  it('imports the rows that were rejected for unknown references the first time', async () => {
+    const store = await tempStore();
+    try {
+      const file = join(store.dir, 'early.csv');
+      writeFileSync(file, 'txn_id,account_id,customer_id,ts,amount\nE1,A1,C1,2024-03-01 10:00:00,1.00\nE2,A2,C2,2024-03-02 10:00:00,2.00\n');
+      const early = await importFile(store.db, { table: 'transactions', file });
+      expect(early).toMatchObject({ rowsImported: 0, rowsRejected: 2, alreadyImported: false });
+      await loadParents(store.db);
+      const later = await importFile(store.db, { table: 'transactions', file });
+      expect(later).toMatchObject({ rowsImported: 2, rowsRejected: 0, alreadyImported: false });
+      expect(later.id).not.toBe(early.id);
+      expect(await store.db.one("SELECT count(*) AS n FROM imports WHERE file_name = 'early.csv'")).toEqual({ n: 2 });
+    } finally {
+      await store.cleanup();
+    }
+  });
+});

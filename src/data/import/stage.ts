@@ -27,6 +27,7 @@ export interface TempNames {
   readonly checked: string;
   readonly problems: string;
   readonly unchanged: string;
+  readonly compared: string;
 }
 
 export function tempNames(importId: string): TempNames {
@@ -43,6 +44,7 @@ export function tempNames(importId: string): TempNames {
     checked: `${base}_checked`,
     problems: `${base}_problems`,
     unchanged: `${base}_unchanged`,
+    compared: `${base}_compared`,
   };
 }
 

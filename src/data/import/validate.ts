@@ -104,16 +104,21 @@ async function existingChecks(session: Queryable, spec: TableSpec, names: TempNa
   const any = await session.one(`SELECT 1 AS x FROM ${q(spec.name)} LIMIT 1`);
   if (!any) return;
   const on = spec.key.map((k) => `c.${q(k)} = t.${q(k)}`).join(' AND ');
+  const same = spec.columns.map((col) => `c.${q(col.name)} IS NOT DISTINCT FROM t.${q(col.name)}`).join(' AND ');
   const diff = spec.columns.map((col) => `CASE WHEN c.${q(col.name)} IS DISTINCT FROM t.${q(col.name)} THEN ${quoteLiteral(col.name)} END`);
-  const compared = `cmp AS (
-      SELECT c._row, arg_min(d, len(d)) AS d FROM (
-        SELECT c._row, list_filter([${diff.join(', ')}], x -> x IS NOT NULL) AS d
-        FROM (${candidates(names)}) c JOIN ${q(spec.name)} t ON ${on}) c GROUP BY c._row)`;
-  await session.run(`INSERT INTO ${q(names.unchanged)} WITH ${compared} SELECT _row FROM cmp WHERE len(d) = 0`);
+  // The list of differing columns is only built for rows that differ; a re-import compares millions of
+  // identical rows. arg_min keeps the closest match should the table hold a key twice.
   await session.run(
-    `INSERT INTO ${q(names.problems)} WITH ${compared}
+    `CREATE TEMP TABLE ${q(names.compared)} AS
+     SELECT _row, arg_min(d, len(d)) AS d FROM (
+       SELECT c._row, CASE WHEN ${same} THEN []::VARCHAR[] ELSE list_filter([${diff.join(', ')}], x -> x IS NOT NULL) END AS d
+       FROM (${candidates(names)}) c JOIN ${q(spec.name)} t ON ${on}) GROUP BY _row`,
+  );
+  await session.run(`INSERT INTO ${q(names.unchanged)} SELECT _row FROM ${q(names.compared)} WHERE len(d) = 0`);
+  await session.run(
+    `INSERT INTO ${q(names.problems)}
      SELECT _row, $field, 'conflict', 'key exists with different values (' || array_to_string(d, ', ') || ')', NULL
-     FROM cmp WHERE len(d) > 0`,
+     FROM ${q(names.compared)} WHERE len(d) > 0`,
     { field: spec.key.join(',') },
   );
 }
