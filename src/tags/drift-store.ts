@@ -12,7 +12,7 @@ export interface DriftReport {
   readonly to: SnapshotInfo;
   readonly psi: number;
   readonly band: DriftBand;
-  readonly bins: ReadonlyArray<{ readonly label: string; readonly expected: number; readonly actual: number }>;
+  readonly bins: Array<{ readonly label: string; readonly expected: number; readonly actual: number }>;
 }
 
 const missing = '(missing)';

@@ -53,7 +53,7 @@ export async function takeSnapshot(db: Database, onProgress: ProgressListener = 
     if (!state) fail('conflict', '还没有画像，无法快照', 'there is no profile to snapshot yet');
     const columns = new Set((JSON.parse(state.tags) as Array<{ code: string }>).map((c) => c.code));
     await tx.run(`CREATE TABLE ${quoteIdent(table)} AS SELECT * FROM profile`);
-    const stats = await computeStats(tx, table, defs.filter((d) => columns.has(d.code)));
+    const stats = await computeStats(tx, quoteIdent(table), defs.filter((d) => columns.has(d.code)));
     const customers = (await tx.one<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`))?.n ?? 0;
     const same = await tx.all<{ snapshot_id: string }>('SELECT snapshot_id FROM profile_snapshots WHERE as_of = $1::DATE', [state.as_of]);
     for (const s of same) await dropSnapshot(tx, s.snapshot_id);

@@ -1,2 +1,147 @@
-// Browser-safe surface of the tag capability: definition types and (below) the HTTP endpoints.
+// Browser-safe surface of the tag capability: definition types and the HTTP endpoints (one declaration each;
+// the server registers them, OpenAPI and the console's client come from them). No Node modules here.
+import { z } from 'zod';
+import { endpoint } from '../core/schema';
+import { tagDefinitionSchema, tagDimensions, tagTypes, validationIssueSchema } from './definition-schema';
+
 export * from './definition-schema';
+
+const readers = ['admin', 'operator', 'analyst', 'agent', 'auditor'] as const;
+const editors = ['admin', 'operator', 'analyst'] as const;
+const runners = ['admin', 'operator'] as const;
+
+const codeParams = z.object({ code: z.string().min(1).max(64) });
+/** Definitions arrive as plain JSON and are validated by the capability, so errors carry field and position. */
+const definitionBody = z.record(z.string(), z.unknown());
+
+export const distributionSchema = z.union([
+  z.object({ kind: z.enum(['values', 'bands']), items: z.array(z.object({ label: z.string(), count: z.number() })) }),
+  z.object({ kind: z.literal('quantiles'), quantiles: z.array(z.number()) }),
+  z.object({ kind: z.literal('none') }),
+]);
+
+export const tagSummarySchema = z.object({
+  code: z.string(),
+  name_zh: z.string(),
+  name_en: z.string(),
+  dimension: z.enum(tagDimensions),
+  type: z.enum(tagTypes),
+  kind: z.enum(['static', 'dynamic', 'computed']),
+  builtin: z.boolean(),
+  version: z.number(),
+  description: z.string(),
+  /** Share of customers with a value in the latest snapshot; null before the first one. */
+  coverage: z.number().nullable(),
+});
+
+const trendPointSchema = z.object({
+  snapshotId: z.string(),
+  asOf: z.string(),
+  coverage: z.number(),
+  mean: z.number().nullable(),
+  distribution: distributionSchema,
+});
+
+const snapshotSchema = z.object({ snapshotId: z.string(), asOf: z.string(), createdAt: z.string(), table: z.string(), customers: z.number() });
+
+export const driftSchema = z.object({
+  tag: z.string(),
+  from: snapshotSchema,
+  to: snapshotSchema,
+  psi: z.number(),
+  band: z.enum(['stable', 'moderate', 'major']),
+  bins: z.array(z.object({ label: z.string(), expected: z.number(), actual: z.number() })),
+});
+
+export const tagDetailSchema = z.object({
+  definition: tagDefinitionSchema,
+  builtin: z.boolean(),
+  trend: z.array(trendPointSchema),
+  drift: driftSchema.nullable(),
+});
+
+export const previewSchema = z.object({
+  tag: z.string(),
+  asOf: z.string(),
+  customers: z.number(),
+  coverage: z.number(),
+  mean: z.number().nullable(),
+  distribution: distributionSchema,
+  sample: z.array(z.object({ customer_id: z.string(), value: z.unknown() })),
+});
+
+export const refreshJobSchema = z.object({
+  jobId: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  mode: z.enum(['full', 'incremental']),
+  phase: z.string().nullable(),
+  done: z.number().nullable(),
+  total: z.number().nullable(),
+  detail: z.string().nullable(),
+  asOf: z.string().nullable(),
+  error: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type RefreshJob = z.infer<typeof refreshJobSchema>;
+
+export const listTagsEndpoint = endpoint({
+  method: 'GET', path: '/api/tags', summary: 'The tag catalogue with coverage', tags: ['tags'], roles: [...readers],
+  query: z.object({ dimension: z.enum(tagDimensions).optional() }),
+  response: z.object({ asOf: z.string().nullable(), tags: z.array(tagSummarySchema) }),
+});
+
+export const getTagEndpoint = endpoint({
+  method: 'GET', path: '/api/tags/:code', summary: 'One tag: definition, trend across snapshots and drift', tags: ['tags'], roles: [...readers],
+  params: codeParams, response: tagDetailSchema,
+});
+
+export const tagDriftEndpoint = endpoint({
+  method: 'GET', path: '/api/tags/:code/drift', summary: 'Population stability index of a tag between two snapshots', tags: ['tags'],
+  roles: [...readers], params: codeParams, query: z.object({ from: z.string().optional(), to: z.string().optional() }), response: driftSchema,
+});
+
+export const explainTagEndpoint = endpoint({
+  method: 'GET', path: '/api/tags/:code/explain', summary: "How a customer's tag value was computed", tags: ['tags'], roles: [...readers],
+  params: codeParams, query: z.object({ customer: z.string().min(1).max(64) }),
+  response: z.object({
+    definition: tagDefinitionSchema, customerId: z.string(), asOf: z.string(), value: z.unknown(),
+    window: z.object({ from: z.string().optional(), until: z.string() }).optional(),
+    inputs: z.array(z.record(z.string(), z.unknown())), inputsTruncated: z.boolean(),
+  }),
+});
+
+export const validateTagEndpoint = endpoint({
+  method: 'POST', path: '/api/tags/validate', summary: 'Validate a tag definition without saving it', tags: ['tags'], roles: [...editors],
+  body: definitionBody, response: z.object({ valid: z.boolean(), issues: z.array(validationIssueSchema) }),
+});
+
+export const previewTagEndpoint = endpoint({
+  method: 'POST', path: '/api/tags/preview', summary: "A definition's distribution over the current data, without saving", tags: ['tags'],
+  roles: [...editors], body: definitionBody, response: previewSchema,
+});
+
+export const createTagEndpoint = endpoint({
+  method: 'POST', path: '/api/tags', summary: 'Create a custom tag (validated; nothing saved on error)', tags: ['tags'], roles: [...editors],
+  body: definitionBody, response: tagDefinitionSchema,
+});
+
+export const updateTagEndpoint = endpoint({
+  method: 'PUT', path: '/api/tags/:code', summary: 'Update a custom tag (a new version)', tags: ['tags'], roles: [...editors],
+  params: codeParams, body: definitionBody, response: tagDefinitionSchema,
+});
+
+export const deleteTagEndpoint = endpoint({
+  method: 'DELETE', path: '/api/tags/:code', summary: 'Delete a custom tag no other tag reads', tags: ['tags'], roles: [...editors],
+  params: codeParams, response: z.object({ ok: z.literal(true) }),
+});
+
+export const startRefreshEndpoint = endpoint({
+  method: 'POST', path: '/api/tags/refresh', summary: 'Start a profile refresh job', tags: ['tags'], roles: [...runners],
+  body: z.object({ incremental: z.boolean().default(false) }), response: refreshJobSchema,
+});
+
+export const refreshJobEndpoint = endpoint({
+  method: 'GET', path: '/api/tags/refresh/:jobId', summary: 'Progress of a refresh job', tags: ['tags'], roles: [...editors],
+  params: z.object({ jobId: z.string().min(1).max(64) }), response: refreshJobSchema,
+});

@@ -6,8 +6,8 @@ import { bucketLabels } from './plan/planner';
 // enum/boolean tag, a band histogram per number tag with buckets, deciles for the other numbers.
 
 export type Distribution =
-  | { readonly kind: 'values' | 'bands'; readonly items: ReadonlyArray<{ readonly label: string; readonly count: number }> }
-  | { readonly kind: 'quantiles'; readonly quantiles: readonly number[] }
+  | { readonly kind: 'values' | 'bands'; readonly items: Array<{ readonly label: string; readonly count: number }> }
+  | { readonly kind: 'quantiles'; readonly quantiles: number[] }
   | { readonly kind: 'none' };
 
 export interface TagStats {
@@ -47,8 +47,8 @@ function parseDistribution(def: TagDefinition, json: string | null | undefined):
   return { kind: 'values', items };
 }
 
-/** Statistics of every tag in `defs` over `table` (the profile or a snapshot of it). */
-export async function computeStats(db: Queryable, table: string, defs: readonly TagDefinition[]): Promise<TagStats[]> {
+/** Statistics of every tag in `defs` over `from`: a quoted table (the profile, a snapshot) or a subquery. */
+export async function computeStats(db: Queryable, from: string, defs: readonly TagDefinition[]): Promise<TagStats[]> {
   const items = ['count(*) AS n'];
   defs.forEach((def, i) => {
     const column = quoteIdent(def.code);
@@ -57,7 +57,7 @@ export async function computeStats(db: Queryable, table: string, defs: readonly 
     const dist = distributionSql(def, column);
     if (dist) items.push(`${dist} AS d${i}`);
   });
-  const row = (await db.one<Record<string, number | string | null>>(`SELECT ${items.join(', ')} FROM ${quoteIdent(table)}`)) ?? {};
+  const row = (await db.one<Record<string, number | string | null>>(`SELECT ${items.join(', ')} FROM ${from}`)) ?? {};
   const n = Number(row.n ?? 0);
   return defs.map((def, i) => ({
     tag: def.code,

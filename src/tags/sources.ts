@@ -156,3 +156,13 @@ export const relationsOf: Readonly<Record<DynamicSource, readonly Relation[]>> =
   interaction: [interactionRelation],
   bureau: [bureauRelation],
 };
+
+export const eventRaw: Relation = {
+  ...eventRollup,
+  id: 'event_raw',
+  folded: false,
+  sql: `(SELECT customer_id, ${shanghaiDay('ts')} AS day, event, 1 AS row_count FROM app_events)`,
+};
+
+/** The raw relation that answers what a rollup answers, for reads that must not depend on rollup freshness. */
+export const rawFallback: Readonly<Record<string, Relation>> = { txn_rollup: txnRaw, event_rollup: eventRaw };

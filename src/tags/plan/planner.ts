@@ -47,7 +47,7 @@ function banded(value: string, def: TagDefinition, env: SqlEnv): string {
 }
 
 /** Plans a refresh of these tags (resolved in one catalogue) at `asOf`: the passes, then the profile SELECT. */
-export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefix = 'tag_work'): RefreshPlan {
+export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefix = 'tag_work', inline = false): RefreshPlan {
   const asOf = env.asOf;
   const base: string[] = [];
   const passes = new Map<string, { sql: string; states: StateSet; tags: string[]; specs: DynamicSpec[]; dynamic: boolean }>();
@@ -102,7 +102,9 @@ export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefi
     passPlans.push({ id, table, select, tags: pass.tags, states: pass.states.size });
     joins.push(`LEFT JOIN ${quoteIdent(table)} ON ${quoteIdent(table)}.customer_id = c.customer_id`);
   }
-  const ctes = [`l0 AS (SELECT c.customer_id${base.length ? `, ${base.join(',\n  ')}` : ''}\nFROM customers c\n${joins.join('\n')})`];
+  // Inline: the passes become CTEs of one statement (previews write nothing); a refresh writes them as tables.
+  const passCtes = inline ? passPlans.map((p) => `${quoteIdent(p.table)} AS (${p.select})`) : [];
+  const ctes = [...passCtes,`l0 AS (SELECT c.customer_id${base.length ? `, ${base.join(',\n  ')}` : ''}\nFROM customers c\n${joins.join('\n')})`];
   const computed = tags.filter((t): t is Extract<ResolvedTag, { kind: 'computed' }> => t.kind === 'computed');
   const byCode = new Map(computed.map((t) => [t.def.code, t]));
   const layers = layersOf(new Map(computed.map((t) => [t.def.code, t.reads])));

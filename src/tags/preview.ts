@@ -1,0 +1,65 @@
+import { fail } from '../core';
+import type { Database } from '../db';
+import { loadCatalogue } from './definition-store';
+import type { TagDefinition } from './definition-schema';
+import { tagsReadBy } from './expr';
+import { duckdbEnv } from './plan/env';
+import { planRefresh } from './plan/planner';
+import { detectAsOf, profileState } from './refresh';
+import type { ResolvedTag } from './resolve';
+import { computeStats, type TagStats } from './snapshot-stats';
+import { rawFallback } from './sources';
+import { validateDefinition, resolveCatalogue } from './validate';
+
+export interface TagPreview extends TagStats {
+  readonly asOf: string;
+  readonly customers: number;
+  readonly sample: Array<{ readonly customer_id: string; readonly value: unknown }>;
+}
+
+/** Rollups may lag the raw tables between refreshes; a preview reads raw rows so it shows the data as it is. */
+function readRaw(tag: ResolvedTag): ResolvedTag {
+  if (tag.kind !== 'dynamic') return tag;
+  const raw = rawFallback[tag.relation.id];
+  return raw ? { ...tag, relation: raw } : tag;
+}
+
+/**
+ * Computes a definition over the current data without saving or writing anything: its coverage, mean,
+ * distribution and a sample. A computed tag reads the tags it names from the catalogue, evaluated alongside.
+ */
+export async function previewTag(db: Database, input: unknown): Promise<TagPreview> {
+  const catalogue = (await loadCatalogue(db)).map((t) => t.definition);
+  const { definition } = validateDefinition(input, catalogue);
+  const all = [...catalogue.filter((d) => d.code !== definition.code), definition];
+  const asOf = (await profileState(db))?.asOf ?? (await detectAsOf(db));
+  const needed = closure(definition, all);
+  const resolved = resolveCatalogue(needed).map(readRaw);
+  const plan = planRefresh(resolved, duckdbEnv(asOf), 'tag_preview', true);
+  const from = `(${plan.profileSelect})`;
+  const [stats] = await db.withConnection((session) => computeStats(session, from, [definition]));
+  if (!stats) return fail('internal', '预览失败', 'preview produced no statistics');
+  const code = JSON.stringify(definition.code);
+  const sample = await db.all<{ customer_id: string; value: unknown }>(
+    `SELECT customer_id, ${code} AS value FROM ${from} WHERE ${code} IS NOT NULL ORDER BY customer_id LIMIT 10`,
+  );
+  const customers = (await db.one<{ n: number }>('SELECT count(*) AS n FROM customers'))?.n ?? 0;
+  return { ...stats, asOf, customers, sample };
+}
+
+/** The definition and every tag it reads, transitively. */
+function closure(def: TagDefinition, all: readonly TagDefinition[]): TagDefinition[] {
+  const byCode = new Map(all.map((d) => [d.code, d]));
+  const out = new Map<string, TagDefinition>();
+  const visit = (d: TagDefinition) => {
+    if (out.has(d.code)) return;
+    out.set(d.code, d);
+    if (d.spec.kind !== 'computed') return;
+    for (const name of tagsReadBy(d.spec.expression)) {
+      const dep = byCode.get(name);
+      if (dep) visit(dep);
+    }
+  };
+  visit(def);
+  return [...out.values()];
+}

@@ -1,0 +1,43 @@
+import { route, type AnyRouteDefinition } from '../core';
+import { catalogueSummary, tagDetail } from './catalogue-view';
+import { deleteTag, loadCatalogue, saveTag } from './definition-store';
+import { tagDrift } from './drift-store';
+import { explainTag } from './explain';
+import { previewTag } from './preview';
+import { refreshJob, startRefreshJob } from './refresh-jobs';
+import * as api from './schema';
+import { checkDefinition } from './validate';
+
+// Thin edges: validate (zod, by the server), call the capability, return. Writes are audited.
+export const tagRoutes: readonly AnyRouteDefinition[] = [
+  route(api.listTagsEndpoint, async ({ db, query }) => catalogueSummary(db, query.dimension)),
+  route(api.getTagEndpoint, async ({ db, params }) => tagDetail(db, params.code)),
+  route(api.tagDriftEndpoint, async ({ db, params, query }) => tagDrift(db, params.code, query.from, query.to)),
+  route(api.explainTagEndpoint, async ({ db, params, query }) => explainTag(db, params.code, query.customer)),
+  route(api.validateTagEndpoint, async ({ db, body }) => {
+    const result = checkDefinition(body, (await loadCatalogue(db)).map((t) => t.definition));
+    return { valid: result.issues.length === 0, issues: [...result.issues] };
+  }),
+  route(api.previewTagEndpoint, async ({ db, body }) => previewTag(db, body)),
+  route(api.createTagEndpoint, async ({ db, body, user, audit }) => {
+    const saved = await saveTag(db, body, user.id, 'create');
+    await audit('tag.create', saved.code, { version: saved.version });
+    return saved;
+  }),
+  route(api.updateTagEndpoint, async ({ db, params, body, user, audit }) => {
+    const saved = await saveTag(db, { ...body, code: params.code }, user.id, 'update');
+    await audit('tag.update', saved.code, { version: saved.version });
+    return saved;
+  }),
+  route(api.deleteTagEndpoint, async ({ db, params, audit }) => {
+    await deleteTag(db, params.code);
+    await audit('tag.delete', params.code);
+    return { ok: true as const };
+  }),
+  route(api.startRefreshEndpoint, async ({ db, body, user, audit }) => {
+    const job = await startRefreshJob(db, { incremental: body.incremental, user: user.id });
+    await audit('tag.refresh', job.jobId, { mode: job.mode });
+    return job;
+  }),
+  route(api.refreshJobEndpoint, async ({ db, params }) => refreshJob(db, params.jobId)),
+];
