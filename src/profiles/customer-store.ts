@@ -1,0 +1,115 @@
+import type { Database } from '../db';
+
+// Point reads of one customer's small per-customer tables. Every predicate is `customer_id = $id`: the
+// contract tables are written clustered by customer, so DuckDB skips all row groups but one or two by their
+// min/max (zone maps) instead of scanning the table.
+
+export interface CustomerRow {
+  readonly customer_id: string;
+  readonly name: string | null;
+  readonly gender: string | null;
+  readonly birth_date: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+  readonly id_hash: string | null;
+  readonly city: string | null;
+  readonly city_tier: number | null;
+  readonly occupation: string | null;
+  readonly income_band: string | null;
+  readonly education: string | null;
+  readonly marital_status: string | null;
+  readonly acquisition_channel: string | null;
+  readonly customer_since: string;
+}
+
+/**
+ * The portfolio's as-of date: the Shanghai day of the latest transaction. DuckDB answers max(ts) from the
+ * column statistics, so this costs under a millisecond even over 100M rows.
+ */
+export async function portfolioAsOf(db: Database): Promise<string | null> {
+  const row = await db.one<{ as_of: string | null }>('SELECT CAST(max(ts) + INTERVAL 8 HOUR AS DATE) AS as_of FROM transactions');
+  return row?.as_of ?? null;
+}
+
+export async function findCustomer(db: Database, customerId: string): Promise<CustomerRow | undefined> {
+  return db.one<CustomerRow>(
+    `SELECT customer_id, name, gender, birth_date, phone, email, id_hash, city, city_tier, occupation, income_band,
+       education, marital_status, acquisition_channel, customer_since
+     FROM customers WHERE customer_id = $id LIMIT 1`,
+    { id: customerId },
+  );
+}
+
+export interface AccountRow {
+  readonly account_id: string;
+  readonly product_code: string;
+  readonly name_zh: string | null;
+  readonly name_en: string | null;
+  readonly tier: string | null;
+  readonly cobrand: string | null;
+  readonly annual_fee: number | null;
+  readonly credit_limit: number;
+  readonly opened_at: string;
+  readonly closed_at: string | null;
+  readonly status: string;
+  readonly statement_day: number | null;
+  readonly autopay: boolean | null;
+}
+
+export async function customerAccounts(db: Database, customerId: string): Promise<AccountRow[]> {
+  // MATERIALIZED: the customer's accounts first, then the join to the (small) product list.
+  return db.all<AccountRow>(
+    `WITH a AS MATERIALIZED (SELECT * FROM accounts WHERE customer_id = $id)
+     SELECT a.account_id, a.product_code, p.name_zh, p.name_en, p.tier, p.cobrand, p.annual_fee::DOUBLE AS annual_fee,
+       a.credit_limit::DOUBLE AS credit_limit, a.opened_at, a.closed_at, a.status, a.statement_day, a.autopay
+     FROM a LEFT JOIN products p USING (product_code) ORDER BY a.opened_at, a.account_id`,
+    { id: customerId },
+  );
+}
+
+export interface BureauRow {
+  readonly as_of: string;
+  readonly score: number | null;
+  readonly inquiries_6m: number | null;
+  readonly external_debt: number | null;
+  readonly delinquencies: number | null;
+}
+
+export async function customerBureau(db: Database, customerId: string): Promise<BureauRow[]> {
+  return db.all<BureauRow>(
+    `WITH b AS MATERIALIZED (SELECT * FROM bureau WHERE customer_id = $id)
+     SELECT as_of, score, inquiries_6m, external_debt::DOUBLE AS external_debt, delinquencies FROM b ORDER BY as_of`,
+    { id: customerId },
+  );
+}
+
+export interface ConsentRow {
+  readonly channel: string;
+  readonly purpose: string;
+  readonly status: string;
+  readonly updated_at: Date;
+  readonly source: string | null;
+  readonly entries: number;
+}
+
+/** The latest ledger entry per channel × purpose (ties on the same instant: 'withdrawn' wins, to be safe). */
+export async function currentConsents(db: Database, customerId: string): Promise<ConsentRow[]> {
+  return db.all<ConsentRow>(
+    `WITH c AS MATERIALIZED (SELECT * FROM consents WHERE customer_id = $id)
+     SELECT channel, purpose, status, updated_at, source, count(*) OVER () AS entries FROM c
+     QUALIFY row_number() OVER (PARTITION BY channel, purpose ORDER BY updated_at DESC, status = 'withdrawn' DESC) = 1
+     ORDER BY channel, purpose`,
+    { id: customerId },
+  );
+}
+
+export async function channelPreferences(
+  db: Database,
+  customerId: string,
+): Promise<Array<{ channel: string; preference_rank: number; stated_at: string | null }>> {
+  return db.all(
+    `WITH p AS MATERIALIZED (SELECT * FROM channel_preferences WHERE customer_id = $id)
+     SELECT channel, preference_rank, stated_at FROM p ORDER BY preference_rank, channel`,
+    { id: customerId },
+  );
+}

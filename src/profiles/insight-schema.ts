@@ -1,0 +1,59 @@
+// Browser-safe: the 360° view's derived sections (tags, segments, model scores) and the tag explanation.
+import { z } from 'zod';
+import { day, instant, section } from './view-schema';
+
+export const tagValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+export type TagValue = z.infer<typeof tagValueSchema>;
+
+export const customerTagSchema = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(['static', 'dynamic', 'computed']),
+  type: z.string(),
+  unit: z.string().nullable(),
+  value: tagValueSchema,
+  /** The value at each snapshot, oldest first: the sparkline. */
+  history: z.array(z.object({ asOf: day, value: tagValueSchema })),
+});
+export type CustomerTag = z.infer<typeof customerTagSchema>;
+
+export const tagsSectionSchema = section({
+  /** The as-of date of the profile the values come from (the last tag refresh). */
+  asOf: day,
+  refreshedAt: instant,
+  snapshots: z.number().int(),
+  /** Dimensions in catalogue order (basic, behaviour, risk, lifecycle, interest, value, channel); empty ones left out. */
+  groups: z.array(z.object({ dimension: z.string(), tags: z.array(customerTagSchema) })),
+});
+
+export const segmentsSectionSchema = section({
+  asOf: day.nullable(),
+  items: z.array(z.object({ segmentId: z.string(), name: z.string(), since: day.nullable() })),
+});
+
+export const modelsSectionSchema = section({
+  items: z.array(
+    z.object({
+      model: z.string(),
+      score: z.number(),
+      /** The features that moved this score most, largest effect first. */
+      reasons: z.array(z.object({ feature: z.string(), effect: z.number() })),
+    }),
+  ),
+});
+
+export const tagExplanationSchema = z.object({
+  customerId: z.string(),
+  code: z.string(),
+  /** The tag definition as stored (see the tag capability's tagDefinitionSchema). */
+  definition: z.record(z.string(), z.unknown()),
+  asOf: day,
+  value: tagValueSchema,
+  /** Behaviour tags: the window the rows fell in, `from` inclusive, `until` exclusive (Shanghai days). */
+  window: z.object({ from: day.optional(), until: day }).nullable(),
+  /** What fed the value: source rows inside the window (behaviour, static tags) or the tags read (computed). */
+  inputs: z.array(z.record(z.string(), tagValueSchema)),
+  inputsTruncated: z.boolean(),
+});
+export type TagExplanation = z.infer<typeof tagExplanationSchema>;

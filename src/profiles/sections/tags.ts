@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { Row } from '../../db';
+import { listSnapshots, loadCatalogue, profileState, tagDimensions } from '../../tags';
+import type { TagValue, tagsSectionSchema } from '../insight-schema';
+import { currentProfileRow, snapshotRows } from '../tag-store';
+import { unavailable, type SectionContext } from './context';
+
+type TagsSection = z.infer<typeof tagsSectionSchema>;
+
+/** DuckDB values as JSON can carry them: timestamps as ISO strings, anything else unexpected as text. */
+export function tagValue(value: unknown): TagValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/** Tags grouped by dimension (catalogue order), each with its value now and across snapshots (oldest first). */
+export async function tagsSection(ctx: SectionContext): Promise<TagsSection> {
+  const state = await profileState(ctx.db);
+  if (!state) return unavailable('标签画像尚未计算（请运行 cardwise tags refresh）', 'tags have not been computed yet (run cardwise tags refresh)');
+  const id = ctx.customer.customer_id;
+  const [catalogue, snapshots, current] = await Promise.all([loadCatalogue(ctx.db), listSnapshots(ctx.db), currentProfileRow(ctx.db, id)]);
+  if (!current) return unavailable('该客户不在最近一次标签计算中（新客户？）', 'this customer was not in the last tag refresh (a new customer?)');
+  const history = await snapshotRows(ctx.db, snapshots.map((s) => s.table), id);
+  const bySnapshot = new Map<number, Row>(history.map((r) => [r.snapshot_index, r]));
+  const groups = tagDimensions.map((dimension) => ({
+    dimension,
+    tags: catalogue
+      .map((t) => t.definition)
+      .filter((d) => d.dimension === dimension && d.code in current)
+      .map((d) => ({
+        code: d.code,
+        nameZh: d.name_zh,
+        nameEn: d.name_en,
+        kind: d.spec.kind,
+        type: d.type,
+        unit: d.unit ?? null,
+        value: tagValue(current[d.code]),
+        history: snapshots.flatMap((s, i) => {
+          const row = bySnapshot.get(i);
+          return row && d.code in row ? [{ asOf: s.asOf, value: tagValue(row[d.code]) }] : [];
+        }),
+      })),
+  }));
+  return { available: true, asOf: state.asOf, refreshedAt: state.refreshedAt, snapshots: snapshots.length, groups: groups.filter((g) => g.tags.length > 0) };
+}

@@ -1,0 +1,33 @@
+import type { Database } from '../db';
+
+export interface StatementRow {
+  readonly account_id: string;
+  readonly period: string;
+  readonly statement_date: string;
+  readonly due_date: string;
+  readonly balance: number | null;
+  readonly min_due: number | null;
+  readonly paid_amount: number | null;
+  readonly paid_at: string | null;
+  readonly overdue_days: number | null;
+  readonly interest: number | null;
+  readonly fees: number | null;
+  readonly revolving: boolean | null;
+}
+
+/**
+ * The latest `limit` statements of the given accounts, newest first. Statements are keyed by account, so
+ * the accounts are listed explicitly: an IN list of constants lets DuckDB skip row groups by their min/max,
+ * where a join through `accounts` would read every statement.
+ */
+export async function latestStatements(db: Database, accountIds: readonly string[], limit: number): Promise<StatementRow[]> {
+  if (accountIds.length === 0) return [];
+  const list = accountIds.map((_, i) => `$${i + 2}`).join(', ');
+  return db.all<StatementRow>(
+    `WITH s AS MATERIALIZED (SELECT * FROM statements WHERE account_id IN (${list}))
+     SELECT account_id, period, statement_date, due_date, balance::DOUBLE AS balance, min_due::DOUBLE AS min_due,
+       paid_amount::DOUBLE AS paid_amount, paid_at, overdue_days, interest::DOUBLE AS interest, fees::DOUBLE AS fees, revolving
+     FROM s ORDER BY statement_date DESC, account_id LIMIT $1`,
+    [limit, ...accountIds],
+  );
+}
