@@ -21,3 +21,8 @@ export {
 export { tagDrift, type DriftReport } from './drift-store';
 export { psi, driftBand, type DriftBand } from './drift';
 export type { Distribution, TagStats } from './snapshot-stats';
+export { tagRoutes } from './routes';
+export { catalogueSummary, tagDetail } from './catalogue-view';
+export { previewTag, type TagPreview } from './preview';
+export { explainTag, type TagExplanation } from './explain';
+export { startRefreshJob, refreshJob, waitForJob } from './refresh-jobs';

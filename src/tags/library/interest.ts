@@ -1,22 +1,23 @@
 import { libraryTags } from './define';
 
 // Interest tags are plain rules over behaviour tags, so a marketer can read (and copy) why someone is a foodie.
+// Thresholds were set against the generated portfolio's planted personas (README: Interest thresholds).
 export const interestTags = libraryTags('interest', [
   {
     code: 'foodie',
     zh: '美食达人',
     en: 'Foodie',
     type: 'boolean',
-    spec: { kind: 'computed', expression: 'coalesce(spend_share_dining_365d, 0) >= 0.2 and spend_dining_90d >= 500' },
-    description: 'Dining is at least 20 % of a year’s spend and at least ¥500 in the last 90 days.',
+    spec: { kind: 'computed', expression: 'coalesce(spend_share_dining_365d, 0) >= 0.08 and spend_dining_90d >= 300' },
+    description: 'Dining is at least 8 % of a year’s spend (about three times the portfolio’s median share) and at least ¥300 in the last 90 days.',
   },
   {
     code: 'frequent_traveller',
     zh: '商旅常客',
     en: 'Frequent traveller',
     type: 'boolean',
-    spec: { kind: 'computed', expression: 'txn_count_airline_hotel_365d >= 4 or coalesce(spend_share_travel_365d, 0) >= 0.15' },
-    description: 'At least 4 airline or hotel purchases in a year, or travel at least 15 % of spend.',
+    spec: { kind: 'computed', expression: 'txn_count_airline_hotel_365d >= 8 or coalesce(spend_share_travel_365d, 0) >= 0.3' },
+    description: 'At least 8 airline or hotel purchases in a year, or travel at least 30 % of spend.',
   },
   {
     code: 'online_shopper',
@@ -25,9 +26,9 @@ export const interestTags = libraryTags('interest', [
     type: 'boolean',
     spec: {
       kind: 'computed',
-      expression: 'coalesce(spend_share_online_shopping_365d, 0) >= 0.25 or coalesce(spend_share_online_365d, 0) >= 0.5',
+      expression: 'coalesce(spend_share_online_shopping_365d, 0) >= 0.15 or coalesce(spend_share_online_365d, 0) >= 0.5',
     },
-    description: 'Online shopping is at least 25 % of spend, or half of all spend is made online.',
+    description: 'Online shopping is at least 15 % of spend, or half of all spend is made online.',
   },
   {
     code: 'young_family',
@@ -36,17 +37,17 @@ export const interestTags = libraryTags('interest', [
     type: 'boolean',
     spec: {
       kind: 'computed',
-      expression: "coalesce(age, 99) <= 45 and (coalesce(spend_share_mother_baby_365d, 0) >= 0.05 or (marital_status = 'married' and coalesce(spend_share_education_365d, 0) >= 0.05))",
+      expression: 'coalesce(age, 99) <= 45 and coalesce(spend_share_mother_baby_365d, 0) >= 0.08',
     },
-    description: 'Aged 45 or under, with mother-and-baby spend ≥ 5 % of the year, or married with education spend ≥ 5 %.',
+    description: 'Aged 45 or under, with mother-and-baby spend at least 8 % of the year’s spend.',
   },
   {
     code: 'overseas_traveller',
     zh: '境外旅行者',
     en: 'Overseas traveller',
     type: 'boolean',
-    spec: { kind: 'computed', expression: 'overseas_txn_count_365d >= 3' },
-    description: 'At least 3 purchases outside mainland China in a year.',
+    spec: { kind: 'computed', expression: 'overseas_txn_count_365d >= 6' },
+    description: 'At least 6 purchases outside mainland China in a year.',
   },
   {
     code: 'high_value_at_risk',
