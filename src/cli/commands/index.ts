@@ -4,6 +4,7 @@ import { registerImport } from './import';
 import { registerImportBerka } from './import-berka';
 import { registerQuality } from './quality';
 import { registerServe } from './serve';
+import { registerTags } from './tags';
 import { registerUsers } from './users';
 
 /** Each CLI command module exports a `register` function; main.ts calls them in this order. */
@@ -16,4 +17,5 @@ export const commandModules: RegisterCommand[] = [
   registerImport,
   registerQuality,
   registerImportBerka,
+  registerTags,
 ];
