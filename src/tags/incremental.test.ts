@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempStore } from '../test-support/temp-store';
+import { addDays } from '../core';
+import { generatePortfolio } from '../data/generator/generate';
+import { quoteIdent, type Database } from '../db';
+import { refreshProfile } from './refresh';
+
+// Incremental must equal full: refresh on data cut at a day, append the rest (plus a late row for a day
+// already folded), refresh incrementally, and compare row by row with a full refresh of the same data.
+describe('incremental refresh on a generated portfolio', () => {
+  let store: Awaited<ReturnType<typeof tempStore>>;
+  let db: Database;
+  const shanghaiDay = 'CAST(ts + INTERVAL 8 HOUR AS DATE)';
+
+  beforeAll(async () => {
+    store = await tempStore();
+    db = store.db;
+    await generatePortfolio(db, { customers: 1500, seed: 11, months: 14 });
+  }, 600_000);
+  afterAll(async () => store.cleanup());
+
+  it('gives the same profile as a full refresh', async () => {
+    const asOf = (await db.one<{ d: string }>(`SELECT max(${shanghaiDay}) AS d FROM transactions`))?.d ?? '';
+    const cut = addDays(asOf, -3);
+    for (const table of ['transactions', 'app_events']) {
+      await db.run(`CREATE TABLE held_${table} AS SELECT * FROM ${table} WHERE ${shanghaiDay} > $1::DATE`, [cut]);
+      await db.run(`DELETE FROM ${table} WHERE ${shanghaiDay} > $1::DATE`, [cut]);
+    }
+    const first = await refreshProfile(db, { snapshot: false });
+    expect(first.asOf).toBe(cut);
+
+    for (const table of ['transactions', 'app_events']) await db.run(`INSERT INTO ${table} SELECT * FROM held_${table}`);
+    // A late arrival for a day the rollup already folded must be picked up too.
+    await db.run(
+      `INSERT INTO transactions SELECT 'LATE-1', account_id, customer_id, ts - INTERVAL 10 DAY, 777.00, currency, mcc, category,
+         merchant, channel, is_overseas, country, installment_months FROM transactions ORDER BY ts DESC, txn_id LIMIT 1`,
+    );
+    const incremental = await refreshProfile(db, { incremental: true, snapshot: false });
+    expect(incremental.asOf).toBe(asOf);
+    expect(incremental.mode).toBe('incremental');
+    await db.run('CREATE TABLE profile_incremental AS SELECT * FROM profile');
+    const late = await db.one<{ n: number }>('SELECT count(*) AS n FROM txn_daily_rollup WHERE max_amount = 777');
+    expect(late?.n).toBe(1);
+
+    const full = await refreshProfile(db, { snapshot: false });
+    expect(full.asOf).toBe(asOf);
+    const columns = await db.all<{ column_name: string; data_type: string }>(
+      "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'profile' AND column_name <> 'customer_id'",
+    );
+    const mismatch = columns.map(({ column_name: c, data_type: t }) => {
+      const [a, b] = [`a.${quoteIdent(c)}`, `b.${quoteIdent(c)}`];
+      const same = t === 'DOUBLE' ? `(${a} IS NULL AND ${b} IS NULL) OR abs(${a} - ${b}) <= 1e-6 * greatest(1, abs(${a}))` : `${a} IS NOT DISTINCT FROM ${b}`;
+      return `count(*) FILTER (WHERE NOT coalesce(${same}, false)) AS ${quoteIdent(c)}`;
+    });
+    const diff = await db.one<Record<string, number>>(
+      `SELECT count(*) AS rows_compared, ${mismatch.join(', ')} FROM profile a FULL JOIN profile_incremental b USING (customer_id)`,
+    );
+    const { rows_compared: compared, ...perColumn } = diff ?? {};
+    expect(compared).toBe(1500);
+    expect(Object.entries(perColumn).filter(([, n]) => n > 0)).toEqual([]);
+  }, 600_000);
+});
