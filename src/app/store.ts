@@ -2,11 +2,12 @@ import { Database, migrate, type OpenOptions } from '../db';
 import { dataMigrations } from '../data';
 import { profileMigrations } from '../profiles';
 import { securityMigrations } from '../security';
+import { segmentMigrations } from '../segments';
 import { tagMigrations } from '../tags';
 
 // The composition root for storage: opens a Cardwise database file and brings its schema up to date with
 // every capability's migrations, in dependency order. Server, CLI and tests all open stores through here.
-export const allMigrations = [...dataMigrations, ...securityMigrations, ...tagMigrations, ...profileMigrations];
+export const allMigrations = [...dataMigrations, ...securityMigrations, ...tagMigrations, ...profileMigrations, ...segmentMigrations];
 
 export async function openStore(path: string, options: OpenOptions = {}): Promise<Database> {
   const db = await Database.open(path, options);

@@ -2,9 +2,10 @@ import type { AnyRouteDefinition } from '../core';
 import { dashboardRoutes, dataRoutes } from '../data';
 import { profileRoutes } from '../profiles';
 import { securityRoutes } from '../security';
+import { segmentRoutes } from '../segments';
 
 /**
  * Every capability's HTTP routes, assembled in this one place. A capability exports a route array from its
  * index.ts and adds one spread here; the server gives each route validation, OpenAPI and its role check.
  */
-export const apiRoutes: readonly AnyRouteDefinition[] = [...securityRoutes, ...dashboardRoutes, ...dataRoutes, ...profileRoutes];
+export const apiRoutes: readonly AnyRouteDefinition[] = [...securityRoutes, ...dashboardRoutes, ...dataRoutes, ...profileRoutes, ...segmentRoutes];

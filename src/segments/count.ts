@@ -1,0 +1,41 @@
+import { performance } from 'node:perf_hooks';
+import type { PreparedExpression } from '../core';
+import type { Database, Queryable } from '../db';
+import { ruleCatalog } from './catalog';
+import { compileRule, type CompiledRule } from './compile';
+import type { CountResult } from './definition-schema';
+import { loadProfileInfo, profileSize } from './profile-store';
+import { prepareRule } from './validate';
+
+/** Members of a compiled rule: one scan of the profile (DuckDB pushes simple comparisons into the scan). */
+export async function countCompiled(session: Queryable, compiled: CompiledRule): Promise<number> {
+  const params = Object.keys(compiled.params).length > 0 ? compiled.params : undefined;
+  const row = await session.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${compiled.from} WHERE ${compiled.where}`, params);
+  return row?.n ?? 0;
+}
+
+/** Compiles a prepared rule against the profile as it is now. */
+export async function compileAgainstProfile(session: Queryable, prepared: PreparedExpression): Promise<CompiledRule> {
+  return compileRule(prepared, await loadProfileInfo(session));
+}
+
+/**
+ * The live count behind the segment builder: parse, check, compile and count in one go. A bad rule fails
+ * with `expression_invalid` (position, reason, suggestion) before the profile is touched.
+ */
+export async function countRule(db: Database, text: string): Promise<CountResult> {
+  const started = performance.now();
+  return db.withConnection(async (session) => {
+    const prepared = prepareRule(text, await ruleCatalog(session));
+    const profile = await loadProfileInfo(session);
+    const count = await countCompiled(session, compileRule(prepared, profile));
+    const total = await profileSize(session);
+    return {
+      count,
+      total,
+      share: total > 0 ? count / total : 0,
+      elapsedMs: Math.round((performance.now() - started) * 100) / 100,
+      asOf: profile.asOf,
+    };
+  });
+}

@@ -1,0 +1,229 @@
+import { fail, newId } from '../core';
+import type { Database, Queryable } from '../db';
+import { ruleCatalog } from './catalog';
+import {
+  builtinFamilies,
+  segmentInputSchema,
+  segmentSchema,
+  type BuiltinFamily,
+  type Segment,
+  type SegmentVersion,
+} from './definition-schema';
+import { prepareRule } from './validate';
+
+// Segments live in one table with every saved version beside it. A rule is validated against the whole tag
+// catalogue before anything is written, and stored in its canonical form. Built-in segments are written only
+// by the built-in families (builtin/), never through the API.
+
+interface Row {
+  segment_id: string;
+  kind: string;
+  family: string | null;
+  group_code: string | null;
+  sort_order: number | null;
+  name_zh: string;
+  name_en: string;
+  description: string;
+  rule: string;
+  owner: string | null;
+  version: number;
+  created_at: Date;
+  created_by: string | null;
+  updated_at: Date;
+  updated_by: string | null;
+}
+
+const columns = `segment_id, kind, family, group_code, sort_order, name_zh, name_en, description, rule, owner, version,
+  created_at, created_by, updated_at, updated_by`;
+
+function isFamily(value: string | null): value is BuiltinFamily {
+  return (builtinFamilies as readonly (string | null)[]).includes(value);
+}
+
+function toSegment(r: Row): Segment {
+  const common = {
+    id: r.segment_id,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    description: r.description,
+    rule: r.rule,
+    owner: r.owner,
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+    createdBy: r.created_by,
+    updatedAt: r.updated_at.toISOString(),
+    updatedBy: r.updated_by,
+  };
+  if (r.kind === 'builtin' && isFamily(r.family)) {
+    return { kind: 'builtin', family: r.family, group: r.group_code ?? '', order: r.sort_order ?? 0, ...common };
+  }
+  return { kind: 'rule', ...common };
+}
+
+export interface SegmentFilter {
+  readonly kind?: Segment['kind'];
+  readonly family?: BuiltinFamily;
+}
+
+export async function listSegments(db: Database | Queryable, filter: SegmentFilter = {}): Promise<Segment[]> {
+  const rows = await db.all<Row>(
+    `SELECT ${columns} FROM segments
+     WHERE deleted_at IS NULL AND ($kind IS NULL OR kind = $kind) AND ($family IS NULL OR family = $family)
+     ORDER BY kind DESC, family, sort_order, updated_at DESC, segment_id`,
+    { kind: filter.kind ?? null, family: filter.family ?? null },
+  );
+  return rows.map(toSegment);
+}
+
+export async function findSegment(db: Database | Queryable, id: string): Promise<Segment | undefined> {
+  const row = await db.one<Row>(`SELECT ${columns} FROM segments WHERE segment_id = $1 AND deleted_at IS NULL`, [id]);
+  return row ? toSegment(row) : undefined;
+}
+
+export async function getSegment(db: Database | Queryable, id: string): Promise<Segment> {
+  return (await findSegment(db, id)) ?? fail('not_found', `找不到分群 ${id}`, `segment ${id} not found`, { id });
+}
+
+/** Several segments in the order asked; any unknown id fails the whole request. */
+export async function getSegments(db: Database | Queryable, ids: readonly string[]): Promise<Segment[]> {
+  const found = new Map((await listSegments(db)).map((s) => [s.id, s]));
+  return ids.map((id) => found.get(id) ?? fail('not_found', `找不到分群 ${id}`, `segment ${id} not found`, { id }));
+}
+
+async function insertVersion(tx: Queryable, segment: Segment, by: string | null): Promise<void> {
+  await tx.run('INSERT INTO segment_versions VALUES ($1, $2, $3, now()::TIMESTAMP, $4)', [
+    segment.id,
+    segment.version,
+    JSON.stringify(segment),
+    by,
+  ]);
+}
+
+/** Writes a segment row (insert or replace) and its version; the caller holds the transaction. */
+export async function writeSegmentRows(tx: Queryable, segment: Segment, by: string | null): Promise<Segment> {
+  const builtin = segment.kind === 'builtin' ? segment : undefined;
+  await tx.run('DELETE FROM segments WHERE segment_id = $1', [segment.id]);
+  await tx.run(
+    `INSERT INTO segments VALUES ($id, $kind, $family, $grp, $ord, $zh, $en, $description, $rule, $owner, $version,
+      $createdAt::TIMESTAMP, $createdBy, $updatedAt::TIMESTAMP, $updatedBy, NULL)`,
+    {
+      id: segment.id,
+      kind: segment.kind,
+      family: builtin?.family ?? null,
+      grp: builtin?.group ?? null,
+      ord: builtin?.order ?? null,
+      zh: segment.nameZh,
+      en: segment.nameEn,
+      description: segment.description,
+      rule: segment.rule,
+      owner: segment.owner,
+      version: segment.version,
+      createdAt: segment.createdAt,
+      createdBy: segment.createdBy,
+      updatedAt: segment.updatedAt,
+      updatedBy: segment.updatedBy,
+    },
+  );
+  await insertVersion(tx, segment, by);
+  return segment;
+}
+
+/** Writes a segment row and its version, in one transaction. */
+export function writeSegment(db: Database, segment: Segment, by: string | null): Promise<Segment> {
+  return db.transaction((tx) => writeSegmentRows(tx, segment, by));
+}
+
+/** Validates the input and its rule, then saves version 1 of a new rule segment. Nothing is written on error. */
+export async function createSegment(db: Database, input: unknown, by: string | null): Promise<Segment> {
+  const parsed = segmentInputSchema.parse(input);
+  const prepared = prepareRule(parsed.rule, await ruleCatalog(db));
+  const now = new Date().toISOString();
+  const segment = segmentSchema.parse({
+    kind: 'rule',
+    id: newId('seg'),
+    nameZh: parsed.nameZh,
+    nameEn: parsed.nameEn,
+    description: parsed.description,
+    rule: prepared.canonical,
+    owner: parsed.owner ?? by,
+    version: 1,
+    createdAt: now,
+    createdBy: by,
+    updatedAt: now,
+    updatedBy: by,
+  });
+  return writeSegment(db, segment, by);
+}
+
+function refuseBuiltin(segment: Segment, verb: { zh: string; en: string }): void {
+  if (segment.kind === 'builtin') {
+    fail('conflict', `${segment.nameZh} 是内置分群，不能${verb.zh}`, `${segment.nameEn} is a built-in segment and cannot be ${verb.en}`, {
+      id: segment.id,
+    });
+  }
+}
+
+/**
+ * Saves a new version of a rule segment. `baseVersion`, when given, must be the current version: two people
+ * editing the same segment do not silently overwrite each other.
+ */
+export async function updateSegment(db: Database, id: string, input: unknown, by: string | null, baseVersion?: number): Promise<Segment> {
+  const current = await getSegment(db, id);
+  refuseBuiltin(current, { zh: '修改', en: 'changed' });
+  if (baseVersion !== undefined && baseVersion !== current.version) {
+    fail('conflict', `分群已被他人修改（当前版本 ${current.version}）`, `the segment was changed meanwhile (now version ${current.version})`, {
+      version: current.version,
+    });
+  }
+  const parsed = segmentInputSchema.parse(input);
+  const prepared = prepareRule(parsed.rule, await ruleCatalog(db));
+  const segment = segmentSchema.parse({
+    ...current,
+    nameZh: parsed.nameZh,
+    nameEn: parsed.nameEn,
+    description: parsed.description,
+    rule: prepared.canonical,
+    owner: parsed.owner ?? current.owner,
+    version: current.version + 1,
+    updatedAt: new Date().toISOString(),
+    updatedBy: by,
+  });
+  return writeSegment(db, segment, by);
+}
+
+/** Hides a rule segment; its versions, snapshots and events stay for the record (journeys may refer to them). */
+export async function deleteSegment(db: Database, id: string, by: string | null): Promise<void> {
+  const current = await getSegment(db, id);
+  refuseBuiltin(current, { zh: '删除', en: 'deleted' });
+  await db.run('UPDATE segments SET deleted_at = now()::TIMESTAMP, updated_by = $2 WHERE segment_id = $1', [id, by]);
+}
+
+export async function listVersions(db: Database | Queryable, id: string): Promise<SegmentVersion[]> {
+  const rows = await db.all<{ version: number; definition: string; saved_at: Date; saved_by: string | null }>(
+    'SELECT version, definition, saved_at, saved_by FROM segment_versions WHERE segment_id = $1 ORDER BY version DESC',
+    [id],
+  );
+  if (rows.length === 0) fail('not_found', `找不到分群 ${id}`, `segment ${id} not found`, { id });
+  return rows.map((r) => ({
+    id,
+    version: r.version,
+    definition: segmentSchema.parse(JSON.parse(r.definition)),
+    savedAt: r.saved_at.toISOString(),
+    savedBy: r.saved_by,
+  }));
+}
+
+/** The highest version ever saved under an id (deleted or not), so a reinstalled built-in continues its history. */
+export async function latestVersion(db: Database | Queryable, id: string): Promise<number> {
+  return (await db.one<{ v: number | null }>('SELECT max(version) AS v FROM segment_versions WHERE segment_id = $1', [id]))?.v ?? 0;
+}
+
+/** Hides built-in segments of a family that are no longer produced (a persona that a new clustering dropped). */
+export async function retireBuiltins(tx: Queryable, family: string, keep: readonly string[]): Promise<void> {
+  await tx.run(
+    `UPDATE segments SET deleted_at = now()::TIMESTAMP
+     WHERE kind = 'builtin' AND family = $family AND deleted_at IS NULL
+       AND segment_id NOT IN (SELECT unnest(from_json($keep, '["VARCHAR"]')))`,
+    { family, keep: JSON.stringify(keep) },
+  );
+}

@@ -1,0 +1,48 @@
+import type { Migration } from '../db';
+import { installFormulaFamilies } from './builtin/install';
+
+// Tables of the segments capability. Memberships and events can be large (a row per member per snapshot), so
+// they carry no key index: DuckDB would build one per row, and nothing looks a single row up by key.
+export const segmentMigrations: Migration[] = [
+  {
+    id: 'segments/001_definitions',
+    up: [
+      `CREATE TABLE segments (segment_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, family VARCHAR, group_code VARCHAR,
+        sort_order INTEGER, name_zh VARCHAR NOT NULL, name_en VARCHAR NOT NULL, description VARCHAR NOT NULL,
+        rule VARCHAR NOT NULL, owner VARCHAR, version INTEGER NOT NULL, created_at TIMESTAMP NOT NULL, created_by VARCHAR,
+        updated_at TIMESTAMP NOT NULL, updated_by VARCHAR, deleted_at TIMESTAMP)`,
+      `CREATE TABLE segment_versions (segment_id VARCHAR NOT NULL, version INTEGER NOT NULL, definition JSON NOT NULL,
+        saved_at TIMESTAMP NOT NULL, saved_by VARCHAR, PRIMARY KEY (segment_id, version))`,
+    ],
+  },
+  {
+    id: 'segments/002_snapshots',
+    up: [
+      `CREATE TABLE segment_snapshots (snapshot_id VARCHAR PRIMARY KEY, segment_id VARCHAR NOT NULL, seq INTEGER NOT NULL, taken_at TIMESTAMP NOT NULL,
+        as_of DATE, size INTEGER NOT NULL, previous_snapshot_id VARCHAR, entered INTEGER NOT NULL, exited INTEGER NOT NULL,
+        segment_version INTEGER NOT NULL, rule VARCHAR NOT NULL)`,
+      'CREATE TABLE segment_memberships (segment_id VARCHAR NOT NULL, snapshot_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL)',
+      `CREATE TABLE segment_events (segment_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, event VARCHAR NOT NULL,
+        "at" TIMESTAMP NOT NULL, snapshot_id VARCHAR NOT NULL)`,
+    ],
+  },
+  {
+    id: 'segments/003_personas',
+    up: [
+      `CREATE TABLE persona_runs (run_id VARCHAR PRIMARY KEY, created_at TIMESTAMP NOT NULL, as_of DATE, k INTEGER NOT NULL,
+        customers INTEGER NOT NULL, fitted_on INTEGER NOT NULL, min_purchases INTEGER NOT NULL, seed INTEGER NOT NULL,
+        features JSON NOT NULL, means JSON NOT NULL, sds JSON NOT NULL, inertia DOUBLE NOT NULL)`,
+      `CREATE TABLE persona_clusters (run_id VARCHAR NOT NULL, cluster INTEGER NOT NULL, code VARCHAR NOT NULL,
+        name_zh VARCHAR NOT NULL, name_en VARCHAR NOT NULL, size INTEGER NOT NULL, centroid JSON, profile JSON NOT NULL,
+        PRIMARY KEY (run_id, cluster))`,
+      'CREATE TABLE customer_personas (customer_id VARCHAR NOT NULL, run_id VARCHAR NOT NULL, cluster INTEGER NOT NULL, persona VARCHAR NOT NULL)',
+    ],
+  },
+  {
+    // The built-in families defined by formula exist from the start; pipeline runs keep them current.
+    id: 'segments/004_builtin_families',
+    up: async (tx) => {
+      await installFormulaFamilies(tx);
+    },
+  },
+];
