@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/data';
 import type { ImportReject, QualityReport } from '../../src/data/schema';
-import { docsScreenshots, logIn, resultsDir, screenshot } from './support/console-page';
+import { docsScreenshot, logIn, resultsDir, screenshot } from './support/console-page';
 import { startStack, type Stack } from './support/start-stack';
 
 // Two good customers and four that each break one rule of the contract.
@@ -95,7 +95,6 @@ describe('the data page', () => {
   it('renders in Chinese with a clean layout (screenshot)', async () => {
     await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await screenshot(page, join(resultsDir, 'data-page-zh-CN.png'));
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await screenshot(page, join(docsScreenshots, 'data-page-zh-CN.png'));
+    await docsScreenshot(page, 'data-page-zh-CN.png');
   });
 });

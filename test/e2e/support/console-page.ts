@@ -6,7 +6,20 @@ import type { Credentials, Stack } from './start-stack';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 export const resultsDir = join(repoRoot, 'test-results', 'e2e');
-export const docsScreenshots = join(repoRoot, 'docs', 'screenshots');
+const docsScreenshots = join(repoRoot, 'docs', 'screenshots');
+
+/**
+ * The README's screenshots are tracked files: they are rewritten only on request
+ * (`CARDWISE_DOCS_SCREENSHOTS=1 npm run test:e2e`), never as a side effect of a test run.
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.CARDWISE_DOCS_SCREENSHOTS !== '1') return;
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(400);
+  await screenshot(page, join(docsScreenshots, name));
+  if (viewport) await page.setViewportSize(viewport);
+}
 
 /** Logs in from the login page, as the admin unless told otherwise; does not wait for where it lands. */
 export async function logIn(page: Page, stack: Stack, who: Partial<Credentials> = {}): Promise<void> {
