@@ -29,7 +29,7 @@ export async function buildCustomerTable(tx: Queryable, params: GenerateParams):
   await tx.run(`CREATE OR REPLACE TEMP TABLE gen_people AS
     WITH c AS (
       SELECT t.i, ps.persona FROM range(1, ${intLiteral(params.customers + 1)}) t(i)
-      JOIN gen_persona_slot ps ON ps.grp = 'all' AND ps.slot = ${slot(S.persona, 't.i')}
+      JOIN gen_persona_slot ps ON ps.key = ${slot(S.persona, 't.i')}
     )
     SELECT c.i, c.persona, p.*,
       'C' || lpad(c.i::VARCHAR, 8, '0') AS customer_id,
@@ -79,9 +79,9 @@ export async function buildCustomerTable(tx: Queryable, params: GenerateParams):
       sha256('cardwise-demo-id:' || c.i::VARCHAR || ':' || ${pick(S.phoneNumber + 400, id, 1_000_000_000)}::VARCHAR) AS id_hash
     FROM c
     JOIN gen_persona p ON p.code = c.persona
-    JOIN gen_city_slot city ON city.grp = 'all' AND city.slot = ${slot(S.city, id)}
-    JOIN gen_surname_slot sn ON sn.grp = 'all' AND sn.slot = ${slot(S.surname, id)}
-    JOIN gen_domain_slot dm ON dm.grp = 'all' AND dm.slot = ${slot(S.emailDomain, id)}
+    JOIN gen_city_slot city ON city.key = ${slot(S.city, id)}
+    JOIN gen_surname_slot sn ON sn.key = ${slot(S.surname, id)}
+    JOIN gen_domain_slot dm ON dm.key = ${slot(S.emailDomain, id)}
     JOIN gen_given g1 ON g1.gender = CASE WHEN ${u(S.gender, id)} < p.female_share THEN 'F' ELSE 'M' END
       AND g1.idx = ${pick(S.given1, id, Math.min(givenMale.length, givenFemale.length))}
     JOIN gen_given g2 ON g2.gender = g1.gender AND g2.idx = ${pick(S.given2, id, Math.min(givenMale.length, givenFemale.length))}

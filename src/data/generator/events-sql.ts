@@ -18,19 +18,20 @@ export async function writeAppEventBatch(tx: Queryable, lo: number, hi: number):
         FROM gen_cm cm WHERE cm.i ${range} AND cm.app_n > 0)
     )
     SELECT c.customer_id,
-      (e.lo_d + to_days(floor(${u(S.appDay, eid)} * (date_diff('day', e.lo_d, e.hi_d) + 1))::INTEGER))::TIMESTAMP
-        + to_seconds((CASE WHEN c.hours = 'night' AND ${u(S.appHour, eid)} < 0.5 THEN 20 + floor(${u(S.appHour + 400, eid)} * 4)
-            ELSE 7 + floor(${u(S.appHour + 400, eid)} * 16) END) * 3600 + floor(${u(S.appSecond, eid)} * 3600)::BIGINT)
+      make_timestamp((e.lo_d - DATE '1970-01-01'
+          + floor(${u(S.appDay, eid)} * (date_diff('day', e.lo_d, e.hi_d) + 1))::BIGINT) * 86400000000
+        + ((CASE WHEN c.hours = 'night' AND ${u(S.appHour, eid)} < 0.5 THEN 20 + floor(${u(S.appHour + 400, eid)} * 4)
+            ELSE 7 + floor(${u(S.appHour + 400, eid)} * 16) END) * 3600 + floor(${u(S.appSecond, eid)} * 3600) - 28800)::BIGINT
+          * 1000000
         -- The index within the month in milliseconds keeps (customer, ts, event) unique.
-        + to_milliseconds(e.j) - INTERVAL 8 HOUR AS ts,
+        + e.j * 1000) AS ts,
       CASE WHEN ${u(S.appEvent, eid)} < 0.42 THEN 'login'
         WHEN ${u(S.appEvent, eid)} < 0.57 THEN 'view_bill'
         WHEN ${u(S.appEvent, eid)} < 0.67 THEN 'pay_bill'
         WHEN ${u(S.appEvent, eid)} < 0.79 THEN 'view_offer'
         WHEN ${u(S.appEvent, eid)} < 0.85 THEN 'view_points'
-        WHEN ${u(S.appEvent, eid)} < 0.85 + CASE WHEN c.persona IN ('high_value', 'business_traveller') THEN 0.08 ELSE 0.04 END
-          THEN 'redeem_points'
-        WHEN ${u(S.appEvent, eid)} < 0.93 + c.installment_share * 0.2 THEN 'apply_installment'
+        WHEN ${u(S.appEvent, eid)} < 0.85 + c.redeem_share THEN 'redeem_points'
+        WHEN ${u(S.appEvent, eid)} < 0.85 + c.redeem_share + c.installment_share * 0.1 THEN 'apply_installment'
         ELSE 'login' END AS event,
       CASE event
         WHEN 'login' THEN json_object('os', c.os)
@@ -39,6 +40,7 @@ export async function writeAppEventBatch(tx: Queryable, lo: number, hi: number):
         WHEN 'redeem_points' THEN json_object('points', 1000 * (1 + ${pick(S.appPoints, eid, 20)}))
         WHEN 'apply_installment' THEN json_object('months', [3, 6, 12, 24][1 + ${pick(S.appPoints + 400, eid, 4)}])
         ELSE NULL END AS properties
-    FROM e JOIN (SELECT * FROM gen_cust WHERE i ${range}) c USING (i)
+    FROM e JOIN (SELECT *, CASE WHEN persona IN ('high_value', 'business_traveller') THEN 0.08 ELSE 0.04 END AS redeem_share
+                 FROM gen_cust WHERE i ${range}) c USING (i)
     ORDER BY e.eid`);
 }

@@ -21,18 +21,19 @@ export async function buildLatentTable(tx: Queryable, params: GenerateParams): P
   const months = intLiteral(params.months);
   const id = 'c.i';
   await tx.run(`CREATE OR REPLACE TEMP TABLE gen_cust AS
-    SELECT c.i, c.customer_id, c.persona, c.age, c.income_idx, c.tier, c.customer_since, c.is_new,
+    SELECT c.i, c.customer_id, 'A' || lpad(c.i::VARCHAR, 8, '0') || '1' AS acct1, 'A' || lpad(c.i::VARCHAR, 8, '0') || '2' AS acct2,
+      c.persona, c.persona_idx, c.age, c.income_idx, c.tier, c.customer_since, c.is_new,
       c.mobile_share, c.qr_share, c.nfc_share, c.overseas_share, c.installment_share, c.hours, c.affinity,
       c.favourite_share AS fav_share,
       c.txn_rate * exp(0.5 * ${z(S.activity, id)} - 0.125) AS activity,
       greatest(0.3, c.ticket * exp(0.35 * ${z(S.ticket, id)} - 0.06) * (1 + 0.12 * (c.income_idx - 1.5))) AS cust_ticket,
       c.risk + 0.9 * ${z(S.risk, id)} - 0.15 * (c.income_idx - 1.5) AS risk_z,
       gen_sigmoid(-3 + 1.2 * risk_z) AS risk_p,
-      ${u(S.severe, id)} < risk_p * 0.5 AS severe,
+      ${u(S.severe, id)} < risk_p * 0.3 AS severe,
       floor(${u(S.severeMonth, id)} * (${months} - 1))::INTEGER AS severe_m,
       gen_clamp(c.full_pay + 0.1 * ${z(S.fullPay, id)}, 0.02, 0.99) AS cust_full_pay,
       cust_full_pay < 0.5 AS revolver,
-      fav.category AS fav,
+      fav.category AS fav, fav.cat_idx AS fav_idx,
       p1.product_code AS product1,
       ${u(S.hasSecond, id)} < c.second_card AS has2_raw,
       CASE WHEN NOT has2_raw THEN NULL WHEN p2.product_code <> p1.product_code THEN p2.product_code
@@ -67,9 +68,9 @@ export async function buildLatentTable(tx: Queryable, params: GenerateParams): P
       -- What the customer is worth a month in spend, before churn: the truth behind value tiers and CLV.
       activity * cust_ticket * 180 AS expected_monthly_spend
     FROM gen_people c
-    JOIN gen_category_slot fav ON fav.grp = c.persona AND fav.slot = ${slot(S.favourite, id)}
-    JOIN gen_product_slot p1 ON p1.grp = c.persona AND p1.slot = ${slot(S.product1, id)}
-    JOIN gen_product_slot p2 ON p2.grp = c.persona AND p2.slot = ${slot(S.product2, id)}
+    JOIN gen_category_slot fav ON fav.key = c.persona_idx * 1000 + ${slot(S.favourite, id)}
+    JOIN gen_product_slot p1 ON p1.key = c.persona_idx * 1000 + ${slot(S.product1, id)}
+    JOIN gen_product_slot p2 ON p2.key = c.persona_idx * 1000 + ${slot(S.product2, id)}
     JOIN gen_product prod1 ON prod1.product_code = p1.product_code
     LEFT JOIN gen_product prod2 ON prod2.product_code = (CASE WHEN NOT (${u(S.hasSecond, id)} < c.second_card) THEN NULL
         WHEN p2.product_code <> p1.product_code THEN p2.product_code WHEN p1.product_code = 'CW-GLD' THEN 'CW-CLS'

@@ -11,6 +11,7 @@ import { dateLiteral, intLiteral } from './sql-values';
 // balance; instalments bill principal/term plus 0.6% of the principal a month; min_due = max(10% of the
 // non-instalment balance + this month's instalment, interest and fees, 100), capped at the balance; a missed
 // payment costs a 5% late fee next cycle. Statements due after the as-of date are not paid yet (NULL).
+// Aliases never reuse a column name of the joined tables: DuckDB resolves a name to the column first.
 
 export async function writeStatements(
   tx: Queryable,
@@ -33,13 +34,13 @@ export async function writeStatements(
           make_date(year(mo.month_start), month(mo.month_start), a.statement_day) AS statement_date,
           statement_date + 20 AS due_date,
           coalesce(st.carry, a.initial_carry)::DECIMAL(18,2) AS prev_carry,
-          (coalesce(st.inst_run, 0) + coalesce(g.d_portion, 0))::DECIMAL(18,2) AS inst_run,
-          (coalesce(st.fee_run, 0) + coalesce(g.d_fee, 0))::DECIMAL(18,2) AS fee_run,
+          (coalesce(st.inst_run, 0) + coalesce(g.d_portion, 0))::DECIMAL(18,2) AS inst_now,
+          (coalesce(st.fee_run, 0) + coalesce(g.d_fee, 0))::DECIMAL(18,2) AS fee_now,
           round(greatest(prev_carry, 0) * 0.0005 * 30, 2)::DECIMAL(18,2) AS interest,
-          (fee_run + coalesce(st.late_fee, 0))::DECIMAL(18,2) AS fees,
-          (prev_carry + interest + fees + coalesce(g.purchases, 0) + inst_run)::DECIMAL(18,2) AS balance,
+          (fee_now + coalesce(st.late_fee, 0))::DECIMAL(18,2) AS fees,
+          (prev_carry + interest + fees + coalesce(g.purchases, 0) + inst_now)::DECIMAL(18,2) AS balance,
           CASE WHEN balance <= 0 THEN 0 ELSE least(balance, greatest(
-            round(0.1 * greatest(balance - inst_run - interest - fees, 0), 2) + inst_run + interest + fees, 100)) END
+            round(0.1 * greatest(balance - inst_now - interest - fees, 0), 2) + inst_now + interest + fees, 100)) END
             ::DECIMAL(18,2) AS min_due,
           due_date > ${asOf} AS not_due,
           a.severe AND ${c} >= a.severe_m AS severe_now,
@@ -65,9 +66,9 @@ export async function writeStatements(
             WHEN miss THEN least(31, date_diff('day', due_date, ${asOf}))
             ELSE 0 END::INTEGER AS overdue_days,
           CASE WHEN not_due THEN NULL ELSE balance > 0 AND paid_amount < balance END AS revolving,
-          (balance - coalesce(paid_amount, 0))::DECIMAL(18,2) AS carry,
+          (balance - coalesce(paid_amount, 0))::DECIMAL(18,2) AS carry_now,
           CASE WHEN (miss OR severe_now) AND balance > 0 AND NOT not_due THEN round(0.05 * min_due, 2) ELSE 0 END
-            ::DECIMAL(18,2) AS late_fee
+            ::DECIMAL(18,2) AS late_now
         FROM gen_acct a
         JOIN gen_month mo ON mo.m = ${c}
         LEFT JOIN gen_state st ON st.account_id = a.account_id
@@ -76,7 +77,7 @@ export async function writeStatements(
           AND (a.closed_at IS NULL OR make_date(year(mo.month_start), month(mo.month_start), a.statement_day) < a.closed_at + 31)
       )
       SELECT acct_no, account_id, period, statement_date, due_date, balance, min_due, paid_amount, paid_at, overdue_days,
-        interest, fees, revolving, carry, inst_run, fee_run, late_fee
+        interest, fees, revolving, carry_now, inst_now, fee_now, late_now
       FROM s`);
     await tx.run(`CREATE OR REPLACE TEMP TABLE gen_state AS
       SELECT account_id, carry, inst_run, fee_run, late_fee FROM gen_statements WHERE period = (SELECT period FROM gen_month WHERE m = ${c})`);

@@ -1,35 +1,35 @@
 import type { Queryable } from '../../db';
 import type { GenerateParams } from './params';
 import { S, slot, u, z } from './random-sql';
+import { categoryIndex } from './reference-sql';
 import { intLiteral } from './sql-values';
 
 // Transactions for one batch of customers: each customer-month's count is expanded with unnest(range(n)),
-// and every attribute is drawn from the transaction's sequence number. Rows are written in sequence order
-// (customer, then month), so the table is clustered by customer for every later per-customer pass.
+// and every attribute is drawn from the transaction's sequence number. Rows keep the order of gen_cm
+// (customer, then month): DuckDB preserves insertion order through scans, unnest and hash-join probes, so
+// the table is clustered by customer for every later per-customer pass without a sort.
 
 const seq = 'x.seq';
+const onlineIdx = intLiteral(categoryIndex('online_shopping'));
+const travelIdx = intLiteral(categoryIndex('travel'));
 
 // Hours of the day (Shanghai time) by meal and by persona rhythm.
 const hourSql = `CASE
-  WHEN x.category = 'dining' THEN CASE WHEN ${u(S.hour, seq)} < 0.1 THEN 7 + floor(${u(S.hourFine, seq)} * 3)
-    WHEN ${u(S.hour, seq)} < 0.5 THEN 11 + floor(${u(S.hourFine, seq)} * 3)
-    WHEN ${u(S.hour, seq)} < 0.9 THEN 17 + floor(${u(S.hourFine, seq)} * 4) ELSE 21 + floor(${u(S.hourFine, seq)} * 3) END
-  WHEN x.hours = 'night' THEN CASE WHEN ${u(S.hour, seq)} < 0.1 THEN floor(${u(S.hourFine, seq)} * 2)
-    WHEN ${u(S.hour, seq)} < 0.35 THEN 9 + floor(${u(S.hourFine, seq)} * 6)
-    WHEN ${u(S.hour, seq)} < 0.55 THEN 15 + floor(${u(S.hourFine, seq)} * 5) ELSE 20 + floor(${u(S.hourFine, seq)} * 4) END
-  WHEN x.hours = 'evening' THEN CASE WHEN ${u(S.hour, seq)} < 0.45 THEN 9 + floor(${u(S.hourFine, seq)} * 9)
-    ELSE 18 + floor(${u(S.hourFine, seq)} * 5) END
-  WHEN x.hours = 'business' THEN CASE WHEN ${u(S.hour, seq)} < 0.2 THEN 6 + floor(${u(S.hourFine, seq)} * 3)
-    WHEN ${u(S.hour, seq)} < 0.8 THEN 9 + floor(${u(S.hourFine, seq)} * 9) ELSE 18 + floor(${u(S.hourFine, seq)} * 5) END
-  ELSE 8 + floor(${u(S.hourFine, seq)} * 14) END`;
+  WHEN x.category = 'dining' THEN CASE WHEN x.uh < 0.1 THEN 7 + floor(x.uf * 3) WHEN x.uh < 0.5 THEN 11 + floor(x.uf * 3)
+    WHEN x.uh < 0.9 THEN 17 + floor(x.uf * 4) ELSE 21 + floor(x.uf * 3) END
+  WHEN x.hours = 'night' THEN CASE WHEN x.uh < 0.1 THEN floor(x.uf * 2) WHEN x.uh < 0.35 THEN 9 + floor(x.uf * 6)
+    WHEN x.uh < 0.55 THEN 15 + floor(x.uf * 5) ELSE 20 + floor(x.uf * 4) END
+  WHEN x.hours = 'evening' THEN CASE WHEN x.uh < 0.45 THEN 9 + floor(x.uf * 9) ELSE 18 + floor(x.uf * 5) END
+  WHEN x.hours = 'business' THEN CASE WHEN x.uh < 0.2 THEN 6 + floor(x.uf * 3) WHEN x.uh < 0.8 THEN 9 + floor(x.uf * 9)
+    ELSE 18 + floor(x.uf * 5) END
+  ELSE 8 + floor(x.uf * 14) END`;
 
 // Overseas destinations, roughly by Chinese outbound card spend.
-const countrySql = `CASE WHEN ${u(S.country, seq)} < 0.2 THEN 'JP' WHEN ${u(S.country, seq)} < 0.38 THEN 'HK'
-  WHEN ${u(S.country, seq)} < 0.45 THEN 'MO' WHEN ${u(S.country, seq)} < 0.55 THEN 'TH' WHEN ${u(S.country, seq)} < 0.63 THEN 'SG'
-  WHEN ${u(S.country, seq)} < 0.71 THEN 'KR' WHEN ${u(S.country, seq)} < 0.81 THEN 'US' WHEN ${u(S.country, seq)} < 0.86 THEN 'GB'
-  WHEN ${u(S.country, seq)} < 0.91 THEN 'FR' WHEN ${u(S.country, seq)} < 0.96 THEN 'AU' ELSE 'MY' END`;
+const countrySql = `CASE WHEN x.uc < 0.2 THEN 'JP' WHEN x.uc < 0.38 THEN 'HK' WHEN x.uc < 0.45 THEN 'MO'
+  WHEN x.uc < 0.55 THEN 'TH' WHEN x.uc < 0.63 THEN 'SG' WHEN x.uc < 0.71 THEN 'KR' WHEN x.uc < 0.81 THEN 'US'
+  WHEN x.uc < 0.86 THEN 'GB' WHEN x.uc < 0.91 THEN 'FR' WHEN x.uc < 0.96 THEN 'AU' ELSE 'MY' END`;
 
-const currencyOf = `CASE country WHEN 'CN' THEN 'CNY' WHEN 'JP' THEN 'JPY' WHEN 'HK' THEN 'HKD' WHEN 'MO' THEN 'MOP'
+const currencyOf = `CASE x.country WHEN 'CN' THEN 'CNY' WHEN 'JP' THEN 'JPY' WHEN 'HK' THEN 'HKD' WHEN 'MO' THEN 'MOP'
   WHEN 'TH' THEN 'THB' WHEN 'SG' THEN 'SGD' WHEN 'KR' THEN 'KRW' WHEN 'US' THEN 'USD' WHEN 'GB' THEN 'GBP'
   WHEN 'FR' THEN 'EUR' WHEN 'AU' THEN 'AUD' ELSE 'MYR' END`;
 
@@ -49,51 +49,68 @@ export async function writeTransactionBatch(tx: Queryable, params: GenerateParam
       FROM gen_cm cm WHERE cm.i ${range} AND cm.n > 0
     ),
     x AS (
-      SELECT e.*, c.customer_id, c.persona, c.fav, c.fav_share, c.cust_ticket, c.hours, c.mobile_share, c.qr_share,
-        c.nfc_share, c.overseas_share, c.installment_share, c.has2, c.open2, c.home1, c.home2, c.sday1, c.sday2,
-        CASE WHEN ${u(S.category, 'e.seq')} < mo.boost_share THEN mo.boost_category
-          WHEN ${u(S.category, 'e.seq')} < mo.boost_share + c.fav_share THEN c.fav ELSE cs.category END AS category
+      SELECT e.*, c.customer_id, c.cust_ticket, c.hours, c.mobile_share, c.qr_share, c.nfc_share, c.overseas_share,
+        c.installment_share, c.has2, c.open2, c.acct1, c.acct2, c.home1, c.home2, c.sday1, c.sday2,
+        CASE WHEN ${u(S.category, 'e.seq')} < mo.boost_share THEN mo.boost_idx
+          WHEN ${u(S.category, 'e.seq')} < mo.boost_share + c.fav_share THEN c.fav_idx ELSE cs.cat_idx END AS cat_idx
       FROM e JOIN (SELECT * FROM gen_cust WHERE i ${range}) c USING (i) JOIN gen_month mo USING (m)
-      JOIN gen_category_slot cs ON cs.grp = c.persona AND cs.slot = ${slot(S.categorySlot, 'e.seq')}
+      JOIN gen_category_slot cs ON cs.key = c.persona_idx * 1000 + ${slot(S.categorySlot, 'e.seq')}
+    ),
+    y AS (
+      SELECT x.*, ms.grp AS category, ms.merchant, ms.mcc, ms.online, ms.ln_median, ms.sd, ds.d AS day_drawn, ds.ticket_mult
+      FROM x
+      JOIN gen_merchant_slot ms ON ms.key = x.cat_idx * 1000 + ${slot(S.merchant, seq)}
+      JOIN gen_day_slot ds ON ds.key = (x.m * 10 + CASE x.cat_idx WHEN ${onlineIdx} THEN 1 WHEN ${travelIdx} THEN 2 ELSE 0 END) * 1000
+        + ${slot(S.day, seq)}
+    ),
+    d AS (
+      SELECT x.*,
+        CASE WHEN x.day_drawn BETWEEN x.lo_d AND x.hi_d THEN x.day_drawn
+          ELSE (x.lo_d + to_days(floor(${u(S.dayRedraw, seq)} * (date_diff('day', x.lo_d, x.hi_d) + 1))::INTEGER))::DATE
+        END AS txn_d,
+        ${u(S.hour, seq)} AS uh, ${u(S.hourFine, seq)} AS uf, ${u(S.country, seq)} AS uc, ${u(S.channel, seq)} AS uch,
+        ${u(S.installmentTerm, seq)} AS ut,
+        x.category IN ('travel', 'dining', 'shopping', 'entertainment')
+          AND ${u(S.overseas, seq)} < x.overseas_share * 3 AS is_overseas,
+        ${u(S.refund, seq)} < CASE WHEN x.online THEN 0.04 ELSE 0.006 END AS refund
+      FROM y AS x
+    ),
+    f AS (
+      SELECT x.*,
+        x.has2 AND x.txn_d >= x.open2 AND ${u(S.card, seq)} < CASE WHEN x.category = x.home2 THEN 0.85
+          WHEN x.category = x.home1 THEN 0.15 ELSE 0.35 END AS card2,
+        least(500000, round(greatest(1, exp(x.ln_median + x.sd * ${z(S.amount, seq)}) * x.cust_ticket * x.ticket_mult
+          * CASE WHEN x.is_overseas THEN 1.3 ELSE 1 END), 2)) AS gross,
+        CASE WHEN x.is_overseas THEN ${countrySql} ELSE 'CN' END AS country
+      FROM d AS x
     )
-    SELECT x.seq, x.i,
-      CASE WHEN ds.d BETWEEN x.lo_d AND x.hi_d THEN ds.d
-        ELSE (x.lo_d + to_days(floor(${u(S.dayRedraw, seq)} * (date_diff('day', x.lo_d, x.hi_d) + 1))::INTEGER))::DATE END AS txn_d,
-      x.has2 AND txn_d >= x.open2 AND ${u(S.card, seq)} < CASE WHEN x.category = x.home2 THEN 0.85
-        WHEN x.category = x.home1 THEN 0.15 ELSE 0.35 END AS card2,
+    SELECT x.seq, x.i, x.txn_d, x.card2,
       'T' || lpad(x.seq::VARCHAR, 10, '0') AS txn_id,
-      'A' || lpad(x.i::VARCHAR, 8, '0') || CASE WHEN card2 THEN '2' ELSE '1' END AS account_id,
+      CASE WHEN x.card2 THEN x.acct2 ELSE x.acct1 END AS account_id,
       x.customer_id,
-      txn_d::TIMESTAMP + to_seconds((${hourSql}) * 3600 + floor(${u(S.second, seq)} * 3600)::BIGINT) - INTERVAL 8 HOUR AS ts,
-      x.category IN ('travel', 'dining', 'shopping', 'entertainment')
-        AND ${u(S.overseas, seq)} < x.overseas_share * 3 AS is_overseas,
-      CASE WHEN is_overseas THEN ${countrySql} ELSE 'CN' END AS country,
-      ${u(S.refund, seq)} < CASE WHEN ms.online THEN 0.04 ELSE 0.006 END AS refund,
-      least(500000, round(greatest(1, exp(ms.ln_median + ms.sd * ${z(S.amount, seq)}) * x.cust_ticket * ds.ticket_mult
-        * CASE WHEN is_overseas THEN 1.3 ELSE 1 END), 2)) AS gross,
-      (CASE WHEN refund THEN -gross ELSE gross END)::DECIMAL(18,2) AS amount,
+      -- Shanghai wall time to UTC in integer microseconds: interval arithmetic cost 5× more per row.
+      make_timestamp((x.txn_d - DATE '1970-01-01') * 86400000000
+        + ((${hourSql}) * 3600 + floor(${u(S.second, seq)} * 3600) - 28800)::BIGINT * 1000000) AS ts,
+      (CASE WHEN x.refund THEN -x.gross ELSE x.gross END)::DECIMAL(18,2) AS amount,
       ${currencyOf} AS currency,
-      ms.mcc, x.category, ms.merchant,
-      CASE WHEN ms.online THEN CASE WHEN ${u(S.channel, seq)} < x.mobile_share THEN 'mobile' ELSE 'online' END
-        WHEN is_overseas THEN 'offline'
-        WHEN ${u(S.channel, seq)} < x.qr_share THEN 'qr'
-        WHEN ${u(S.channel, seq)} < x.qr_share + x.nfc_share THEN 'mobile' ELSE 'offline' END AS channel,
-      CASE WHEN NOT refund AND gross >= 1000 AND ${u(S.installment, seq)} < x.installment_share
+      x.mcc, x.category, x.merchant,
+      CASE WHEN x.online THEN CASE WHEN x.uch < x.mobile_share THEN 'mobile' ELSE 'online' END
+        WHEN x.is_overseas THEN 'offline'
+        WHEN x.uch < x.qr_share THEN 'qr'
+        WHEN x.uch < x.qr_share + x.nfc_share THEN 'mobile' ELSE 'offline' END AS channel,
+      x.is_overseas, x.country,
+      CASE WHEN NOT x.refund AND x.gross >= 1000 AND ${u(S.installment, seq)} < x.installment_share
           AND x.category IN ('shopping', 'online_shopping', 'automotive', 'education', 'travel', 'mother_baby')
-        THEN CASE WHEN ${u(S.installmentTerm, seq)} < 0.35 THEN 3 WHEN ${u(S.installmentTerm, seq)} < 0.65 THEN 6
-          WHEN ${u(S.installmentTerm, seq)} < 0.9 THEN 12 ELSE 24 END
+        THEN CASE WHEN x.ut < 0.35 THEN 3 WHEN x.ut < 0.65 THEN 6 WHEN x.ut < 0.9 THEN 12 ELSE 24 END
         ELSE 0 END AS installment_months,
       -- The statement cycle: a purchase after the statement day falls into next month's statement.
-      (year(txn_d) * 12 + month(txn_d)) - ${startYm}
-        + (day(txn_d) > CASE WHEN card2 THEN x.sday2 ELSE x.sday1 END)::INTEGER AS cyc
-    FROM x
-    JOIN gen_merchant_slot ms ON ms.grp = x.category AND ms.slot = ${slot(S.merchant, seq)}
-    JOIN gen_day_slot ds ON ds.grp = x.m * 10 + CASE x.category WHEN 'online_shopping' THEN 1 WHEN 'travel' THEN 2 ELSE 0 END
-      AND ds.slot = ${slot(S.day, seq)}`);
+      (year(x.txn_d) * 12 + month(x.txn_d)) - ${startYm}
+        + (day(x.txn_d) > CASE WHEN x.card2 THEN x.sday2 ELSE x.sday1 END)::INTEGER AS cyc
+    FROM f AS x`);
   await tx.run(`INSERT INTO transactions
     SELECT txn_id, account_id, customer_id, ts, amount, currency, mcc, category, merchant, channel, is_overseas, country,
       installment_months
-    FROM gen_txn_batch ORDER BY seq`);
+    FROM gen_txn_batch`);
   await tx.run(`INSERT INTO gen_cycle_raw
     SELECT account_id, cyc, sum(CASE WHEN installment_months = 0 THEN amount ELSE 0 END), count(*), max(txn_d)
     FROM gen_txn_batch GROUP BY account_id, cyc`);
