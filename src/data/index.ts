@@ -16,3 +16,4 @@ export { importBerka, type BerkaResult } from './berka/import-berka';
 export { dataRoutes } from './routes';
 export { importFormats, rejectRules, type ImportFormat, type ImportSummary, type ImportReject } from './import/schema';
 export type { QualityReport } from './quality/schema';
+export { generatePortfolio, type GenerateOptions, type GenerateResult } from './generator/generate';

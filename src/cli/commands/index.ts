@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerDemo } from './demo';
+import { registerGenerate } from './generate';
 import { registerImport } from './import';
 import { registerImportBerka } from './import-berka';
 import { registerQuality } from './quality';
@@ -12,6 +13,7 @@ export type RegisterCommand = (program: Command) => void;
 
 export const commandModules: RegisterCommand[] = [
   registerDemo,
+  registerGenerate,
   registerServe,
   registerUsers,
   registerImport,
