@@ -4,7 +4,7 @@
 // DuckDB lets one process open a file at a time.
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openStore } from '../../src/app/store';
+import { openStore } from '../../src/app';
 import { generatePortfolio } from '../../src/data';
 
 export type BenchScale = 'full' | 'small';
