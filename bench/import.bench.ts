@@ -50,6 +50,15 @@ async function writeFiles(db: Database, dir: string, customers: number, transact
     FROM (SELECT i, hash(i + 11) % ${accounts} AS a FROM range(${transactions}) t(i))) TO ${file('transactions.csv')} (HEADER)`);
 }
 
+/** Undoes a transactions import, so the next timed run starts from the same state. */
+async function forgetTransactions(db: Database): Promise<void> {
+  await db.run('DELETE FROM transactions');
+  await db.run("DELETE FROM import_rejects WHERE import_id IN (SELECT id FROM imports WHERE table_name = 'transactions')");
+  await db.run("DELETE FROM quality_reports WHERE table_name = 'transactions'");
+  await db.run("DELETE FROM imports WHERE table_name = 'transactions'");
+  await db.run('CHECKPOINT');
+}
+
 export async function run(options: { scale: 'full' | 'small' }): Promise<void> {
   const size = sizes[options.scale];
   const dir = mkdtempSync(join(tmpdir(), 'cardwise-bench-import-'));
@@ -63,22 +72,32 @@ export async function run(options: { scale: 'full' | 'small' }): Promise<void> {
     for (const table of ['products', 'customers', 'accounts']) {
       await importFile(db, { table, file: join(dir, `${table}.csv`) });
     }
-    // Read once untimed so that both timed runs find the file in the page cache.
+    // Read once untimed so that the timed runs find the file in the page cache. The machine is shared, so at
+    // the small scale each side runs twice and the faster run counts.
     await db.run('SELECT count(*) FROM read_csv($path)', { path: csv });
-    const baseline = await timed(() => db.run('CREATE TABLE baseline_transactions AS SELECT * FROM read_csv($path)', { path: csv }));
-    await db.run('DROP TABLE baseline_transactions');
-    const imported = await timed(() => importFile(db, { table: 'transactions', file: csv }));
+    const reps = options.scale === 'small' ? 2 : 1;
+    let baseline = Infinity;
+    let imported: { ms: number; result: Awaited<ReturnType<typeof importFile>> } | undefined;
+    for (let rep = 0; rep < reps; rep += 1) {
+      const base = await timed(() => db.run('CREATE TABLE baseline_transactions AS SELECT * FROM read_csv($path)', { path: csv }));
+      baseline = Math.min(baseline, base.ms);
+      await db.run('DROP TABLE baseline_transactions');
+      if (imported) await forgetTransactions(db);
+      const run = await timed(() => importFile(db, { table: 'transactions', file: csv }));
+      if (!imported || run.ms < imported.ms) imported = run;
+    }
+    if (!imported) return;
     const again = await timed(() => importFile(db, { table: 'transactions', file: csv }));
     const r = imported.result;
-    process.stdout.write(`duckdb read_csv → table (baseline): ${seconds(baseline.ms)}  ${perSecond(size.transactions, baseline.ms)}\n`);
+    process.stdout.write(`duckdb read_csv → table (baseline): ${seconds(baseline)}  ${perSecond(size.transactions, baseline)}\n`);
     process.stdout.write(
       `cardwise import:                   ${seconds(imported.ms)}  ${perSecond(size.transactions, imported.ms)}  ` +
         `(imported ${r.rowsImported.toLocaleString('en-US')}, rejected ${r.rowsRejected.toLocaleString('en-US')})\n`,
     );
-    process.stdout.write(`ratio cardwise / baseline:         ${(imported.ms / baseline.ms).toFixed(2)}×\n`);
+    process.stdout.write(`ratio cardwise / baseline:         ${(imported.ms / baseline).toFixed(2)}×\n`);
     process.stdout.write(
       `re-import of the same file:        ${seconds(again.ms)}  (${again.result.alreadyImported ? 'nothing changed' : 'CHANGED'}, ` +
-        `${(again.ms / baseline.ms).toFixed(2)}× baseline)\n`,
+        `${(again.ms / baseline).toFixed(2)}× baseline)\n`,
     );
   } finally {
     await db.close();

@@ -7,6 +7,18 @@ import type { Stage, TempNames } from './stage';
 const q = quoteIdent;
 
 /**
+ * Cells the file filled per contract column, counted on the stage before validation lets the staged text go.
+ */
+export async function countFilled(session: Queryable, spec: TableSpec, stage: Stage): Promise<Map<string, number>> {
+  const present = spec.columns.filter((c) => stage.columns.includes(c.name));
+  if (present.length === 0) return new Map();
+  const totals = await session.one<Record<string, number>>(
+    `SELECT ${present.map((c, i) => `count(${q(c.name)}) AS c${i}`).join(', ')} FROM ${q(stage.relation)}`,
+  );
+  return new Map(present.map((c, i) => [c.name, totals?.[`c${i}`] ?? 0]));
+}
+
+/**
  * The quality of one import's own file, from the validation's temp tables: completeness counts the cells
  * the file filled, validity the filled cells that passed their type and value rules, uniqueness the
  * duplicate keys within the file, integrity the references the store could not resolve, and freshness
@@ -18,11 +30,9 @@ export async function measureImport(
   stage: Stage,
   names: TempNames,
   asOf: string,
+  filled: ReadonlyMap<string, number>,
 ): Promise<QualityCounts> {
-  const present = new Set(stage.columns);
-  const filled = spec.columns.map((c, i) => (present.has(c.name) ? `count(${q(c.name)}) AS c${i}` : `0 AS c${i}`));
-  const totals = (await session.one<Record<string, number>>(`SELECT ${filled.join(', ')} FROM ${q(stage.relation)}`)) ?? {};
-  const nonNull = (name: string) => totals[`c${spec.columns.findIndex((c) => c.name === name)}`] ?? 0;
+  const nonNull = (name: string) => filled.get(name) ?? 0;
   const byField = await session.all<{ field: string | null; rule: string; n: number }>(
     `SELECT field, CASE WHEN rule IN ('type', 'date', 'enum', 'range', 'pattern') THEN 'value' ELSE rule END AS rule,
             count(DISTINCT _row) AS n

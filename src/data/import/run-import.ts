@@ -4,7 +4,7 @@ import type { TableSpec } from '../contract/define';
 import { saveReport } from '../quality/quality-store';
 import { buildReport } from '../quality/report';
 import type { ReadFormats } from './column-checks';
-import { measureImport } from './import-quality';
+import { countFilled, measureImport } from './import-quality';
 import { findSameImport, insertImport, insertRejects } from './import-store';
 import type { LoadedMapping } from './mapping';
 import { enableQueryProgress, withQueryProgress } from './progress-poll';
@@ -85,6 +85,7 @@ export async function runImport(
     const stage = await buildStage(session, names, (sql, params) =>
       withQueryProgress(session.connection, 'read', progress, () => session.run(sql, params), source.fileName),
     );
+    const filled = await countFilled(session, spec, stage);
     const steps = ['types and rules', 'references', 'keys', 'quality figures', 'done'];
     const step = (done: number) => progress({ phase: 'validate', done, total: 4, detail: steps[done] ?? '' });
     step(0);
@@ -105,7 +106,7 @@ export async function runImport(
       return { ...summary, ...figures, alreadyImported: true };
     }
     const asOf = options.asOf ?? shanghaiDate(new Date());
-    const counts = await measureImport(session, spec, stage, names, asOf);
+    const counts = await measureImport(session, spec, stage, names, asOf, filled);
     step(4);
     const summary: ImportSummary = {
       id,

@@ -119,6 +119,10 @@ export async function stageFile(
     rows: (read?.n ?? 0) + malformedCount,
     malformed: malformedCount > 0 ? names.malformed : undefined,
     ignoredColumns: columns.map((c) => c.name).filter((n) => !used.includes(n)),
+    release: async () => {
+      await session.run(`DROP VIEW IF EXISTS temp.main.${quoteIdent(names.stage)}`);
+      await session.run(`DROP TABLE IF EXISTS temp.main.${quoteIdent(names.raw)}`);
+    },
   };
 }
 

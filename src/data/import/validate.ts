@@ -132,6 +132,7 @@ export async function validateStage(
   step: (done: number) => void,
 ): Promise<Validation> {
   await session.run(checkedSql(spec, stage, formats, names));
+  await stage.release?.();
   step(1);
   await session.run(`CREATE TEMP TABLE ${q(names.problems)} AS
     SELECT _row, p.field AS field, p.rule AS rule, p.reason AS reason, p.value AS value

@@ -45,7 +45,8 @@ export async function measureTable(session: Queryable, spec: TableSpec, asOf: st
     ...spec.columns.map((c, i) => `count(${q(c.name)}) AS c${i}`),
     ...ruled.map((c, i) => {
       const fails = valueChecks(c, q(c.name)).map((k) => `(${k.condition})`);
-      return `count(*) FILTER (WHERE ${fails.length > 0 ? fails.join(' OR ') : 'false'}) AS v${i}`;
+      // sum(CASE …) rather than FILTER: measurably cheaper in DuckDB over large tables (NOTES-platform.md).
+      return `sum(CASE WHEN ${fails.length > 0 ? fails.join(' OR ') : 'false'} THEN 1 ELSE 0 END)::BIGINT AS v${i}`;
     }),
   ];
   const totals = (await session.one<Record<string, number>>(`SELECT ${aggregates.join(', ')} FROM ${t}`)) ?? {};

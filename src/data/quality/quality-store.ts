@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db';
+import { contractTables } from '../contract/tables';
 
 /** Any connection, pool or transaction: these functions run single statements. */
 type Sql = Omit<Queryable, 'connection'>;
@@ -29,14 +30,18 @@ function parse(rows: Array<{ report: string }>): QualityReport[] {
   return rows.map((r) => qualityReportSchema.parse(JSON.parse(r.report)));
 }
 
-/** The newest table-level report of each table, in the contract's table order when `order` is given. */
+/** The newest table-level report of each table, in the contract's table order (parents first). */
 export async function latestTableReports(session: Sql, table?: string): Promise<QualityReport[]> {
   const rows = await session.all<{ report: string }>(
     `SELECT arg_max(report::VARCHAR, created_at) AS report FROM quality_reports
-     WHERE scope = 'table' AND ($table IS NULL OR table_name = $table) GROUP BY table_name ORDER BY table_name`,
+     WHERE scope = 'table' AND ($table IS NULL OR table_name = $table) GROUP BY table_name`,
     { table: table ?? null },
   );
-  return parse(rows);
+  const order = (name: string) => {
+    const index = contractTables.findIndex((t) => t.name === name);
+    return index < 0 ? contractTables.length : index;
+  };
+  return parse(rows).sort((a, b) => order(a.table) - order(b.table) || a.table.localeCompare(b.table));
 }
 
 export async function importReport(session: Sql, importId: string): Promise<QualityReport | undefined> {
