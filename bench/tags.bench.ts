@@ -1,14 +1,10 @@
-// Tag refresh at scale: the planned refresh (rollups + one CASE-aggregate pass per relation + one profile
-// SELECT) against a naive refresh written as one GROUP BY customer_id with one FILTER aggregate per
+// Tag refresh at scale: the planned refresh (one CASE-aggregate pass per relation, kept as states, + one
+// profile SELECT) against a naive refresh written as one GROUP BY customer_id with one FILTER aggregate per
 // transaction tag, and a plain GROUP BY (count, sum, max) scan, all measured in the same run on the same file.
-import { openStore } from '../src/app/store';
+import { openStore } from '../src/app';
 import { addDays } from '../src/core';
-import { quoteIdent, type Database } from '../src/db';
-import { builtinTags, refreshProfile } from '../src/tags';
-import { duckdbEnv } from '../src/tags/plan/env';
-import { windowCondition } from '../src/tags/plan/window';
-import { txnRawSelect } from '../src/tags/sources';
-import { resolveCatalogue } from '../src/tags/validate';
+import type { Database } from '../src/db';
+import { naiveTxnRefreshSql, refreshProfile } from '../src/tags';
 import { portfolioCopy } from './support/portfolio-cache';
 
 export const name = 'tags';
@@ -40,34 +36,6 @@ async function measured<T>(db: Database, work: () => Promise<T>): Promise<{ resu
   }
 }
 
-/** The naive baseline: every transaction tag as one FILTER aggregate in one GROUP BY over raw rows. */
-function naiveSql(asOf: string): { sql: string; tags: number } {
-  const env = duckdbEnv(asOf);
-  const items: string[] = [];
-  for (const tag of resolveCatalogue([...builtinTags])) {
-    if (tag.kind !== 'dynamic' || tag.def.spec.kind !== 'dynamic' || tag.def.spec.source !== 'txn') continue;
-    const spec = tag.def.spec;
-    const conds = [windowCondition(asOf, spec.window, spec.lag), tag.filter ? env.compile(tag.filter, quoteIdent) : undefined].filter(Boolean);
-    const filter = conds.length ? ` FILTER (WHERE ${conds.join(' AND ')})` : '';
-    const whole = windowCondition(asOf, spec.window, spec.lag);
-    const agg: Record<string, string> = {
-      count: 'count(*)',
-      sum: 'sum(amount)',
-      avg: 'avg(amount)',
-      max: 'max(amount)',
-      min: 'min(amount)',
-      share: `sum(amount)${filter} / nullif(sum(amount)${whole ? ` FILTER (WHERE ${whole})` : ''}, 0)`,
-      days_since: 'max(day)',
-      distinct_months: "count(DISTINCT date_trunc('month', day))",
-      last: 'max(amount)',
-      top: `mode(${spec.field ?? 'category'})`,
-    };
-    const sql = agg[spec.aggregate] ?? 'count(*)';
-    items.push(`${spec.aggregate === 'share' ? sql : `${sql}${filter}`} AS ${quoteIdent(tag.def.code)}`);
-  }
-  return { sql: `SELECT customer_id, ${items.join(', ')} FROM (${txnRawSelect}) WHERE day <= DATE '${asOf}' GROUP BY customer_id`, tags: items.length };
-}
-
 export async function run(options: { scale: 'full' | 'small' }): Promise<void> {
   const copy = await portfolioCopy(options.scale, 'tags');
   const db = await openStore(copy.path, { threads: 2 });
@@ -77,14 +45,14 @@ export async function run(options: { scale: 'full' | 'small' }): Promise<void> {
 
     const full = await measured(db, () => refreshProfile(db, { snapshot: false }));
     const r = full.result;
-    say(`full refresh (${r.tags} tags, rollups rebuilt): ${secs(full.ms)}  [rollups ${secs(r.rollupMs)}, profile ${secs(r.profileMs)}]`);
-    for (const p of r.passes) say(`  pass ${p.id.padEnd(20)} ${String(p.tags).padStart(3)} tags ${String(p.states).padStart(4)} aggregates ${secs(p.ms)}`);
+    say(`full refresh (${r.tags} tags): ${secs(full.ms)}  [profile SELECT ${secs(r.profileMs)}]`);
+    for (const p of r.passes) say(`  pass ${p.id.padEnd(20)} ${String(p.tags).padStart(3)} tags ${String(p.states).padStart(4)} aggregates ${secs(p.ms)} ${p.mode}`);
     say(`  peak memory: RSS ${gb(full.rss)}, DuckDB ${gb(full.duck)}`);
 
     const warm = await measured(db, () => refreshProfile(db, { incremental: true, snapshot: false }));
-    say(`refresh from maintained rollups (no new data): ${secs(warm.ms)}`);
+    say(`incremental refresh with no new data (states reused): ${secs(warm.ms)}`);
 
-    const naive = naiveSql(r.asOf);
+    const naive = naiveTxnRefreshSql(r.asOf);
     const baseline = await measured(db, () => db.run(`CREATE OR REPLACE TEMP TABLE bench_naive AS ${naive.sql}`));
     say(`naive refresh (one GROUP BY, ${naive.tags} FILTER aggregates, transaction tags only): ${secs(baseline.ms)}, peak RSS ${gb(baseline.rss)}, DuckDB ${gb(baseline.duck)}`);
     say(`  ratio full refresh / naive: ${(full.ms / baseline.ms).toFixed(2)}  (warm: ${(warm.ms / baseline.ms).toFixed(2)})`);
@@ -105,7 +73,8 @@ export async function run(options: { scale: 'full' | 'small' }): Promise<void> {
     );
     const added = await db.one<{ n: number }>("SELECT count(*) AS n FROM transactions WHERE txn_id LIKE 'NEXT-%'");
     const inc = await measured(db, () => refreshProfile(db, { incremental: true, snapshot: false }));
-    say(`incremental refresh after one more day (${added?.n.toLocaleString('en-US')} rows, as of ${inc.result.asOf}): ${secs(inc.ms)}  [rollups ${secs(inc.result.rollupMs)}]`);
+    say(`incremental refresh after one more day (${added?.n.toLocaleString('en-US')} rows, as of ${inc.result.asOf}): ${secs(inc.ms)}`);
+    for (const p of inc.result.passes) say(`  pass ${p.id.padEnd(20)} ${secs(p.ms)} ${p.mode}${p.reason ? ` (${p.reason})` : ''}`);
   } finally {
     await db.close();
     copy.cleanup();

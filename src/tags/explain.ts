@@ -5,7 +5,6 @@ import type { TagDefinition } from './definition-schema';
 import { duckdbEnv } from './plan/env';
 import { windowBounds } from './plan/window';
 import { profileState } from './refresh';
-import { rawFallback } from './sources';
 import { resolveCatalogue } from './validate';
 
 export interface TagExplanation {
@@ -24,8 +23,8 @@ const maxRows = 100;
 
 /**
  * How one customer's tag value was computed: the definition, the value in the current profile and the
- * inputs it came from: for a behaviour tag the source rows inside the window that pass its filter (raw
- * rows, not rollups, so they can be checked against the statement); for a computed tag the tags it reads.
+ * inputs it came from: for a behaviour tag the source rows inside the window that pass its filter (the
+ * rows a statement shows); for a computed tag the tags it reads.
  */
 export async function explainTag(db: Database, code: string, customerId: string): Promise<TagExplanation> {
   const { definition } = await findTag(db, code);
@@ -45,7 +44,7 @@ export async function explainTag(db: Database, code: string, customerId: string)
     inputs = [Object.fromEntries(tag.reads.map((name) => [name, profileRow[name]]))];
   } else if (tag.kind === 'dynamic' && tag.def.spec.kind === 'dynamic') {
     const spec = tag.def.spec;
-    const relation = rawFallback[tag.relation.id] ?? tag.relation;
+    const relation = tag.relation;
     const bounds = windowBounds(asOf, spec.window, spec.lag);
     window = { ...(bounds.start ? { from: bounds.start } : {}), until: bounds.end };
     const conditions = ['customer_id = $1', 'day < $2::DATE'];

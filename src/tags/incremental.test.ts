@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../test-support/temp-store';
 import { addDays } from '../core';
-import { generatePortfolio } from '../data/generator/generate';
+import { generatePortfolio } from '../data';
 import { quoteIdent, type Database } from '../db';
 import { refreshProfile } from './refresh';
 
-// Incremental must equal full: refresh on data cut at a day, append the rest (plus a late row for a day
-// already folded), refresh incrementally, and compare row by row with a full refresh of the same data.
+// Incremental must equal full: refresh on data cut at a day, append the rest, refresh incrementally (the
+// kept states move forward by delta) and compare row by row with a full refresh of the same data; then a
+// late row for a day already counted must be noticed.
 describe('incremental refresh on a generated portfolio', () => {
   let store: Awaited<ReturnType<typeof tempStore>>;
   let db: Database;
@@ -19,29 +20,9 @@ describe('incremental refresh on a generated portfolio', () => {
   }, 600_000);
   afterAll(async () => store.cleanup());
 
-  it('gives the same profile as a full refresh', async () => {
-    const asOf = (await db.one<{ d: string }>(`SELECT max(${shanghaiDay}) AS d FROM transactions`))?.d ?? '';
-    const cut = addDays(asOf, -3);
-    for (const table of ['transactions', 'app_events']) {
-      await db.run(`CREATE TABLE held_${table} AS SELECT * FROM ${table} WHERE ${shanghaiDay} > $1::DATE`, [cut]);
-      await db.run(`DELETE FROM ${table} WHERE ${shanghaiDay} > $1::DATE`, [cut]);
-    }
-    const first = await refreshProfile(db, { snapshot: false });
-    expect(first.asOf).toBe(cut);
-
-    for (const table of ['transactions', 'app_events']) await db.run(`INSERT INTO ${table} SELECT * FROM held_${table}`);
-    // A late arrival for a day the rollup already folded must be picked up too.
-    await db.run(
-      `INSERT INTO transactions SELECT 'LATE-1', account_id, customer_id, ts - INTERVAL 10 DAY, 777.00, currency, mcc, category,
-         merchant, channel, is_overseas, country, installment_months FROM transactions ORDER BY ts DESC, txn_id LIMIT 1`,
-    );
-    const incremental = await refreshProfile(db, { incremental: true, snapshot: false });
-    expect(incremental.asOf).toBe(asOf);
-    expect(incremental.mode).toBe('incremental');
-    await db.run('CREATE TABLE profile_incremental AS SELECT * FROM profile');
-    const late = await db.one<{ n: number }>('SELECT count(*) AS n FROM txn_daily_rollup WHERE max_amount = 777');
-    expect(late?.n).toBe(1);
-
+  /** Compares the profile just refreshed incrementally with a full refresh of the same data, row by row. */
+  async function expectSameAsFull(asOf: string): Promise<void> {
+    await db.run('CREATE OR REPLACE TABLE profile_incremental AS SELECT * FROM profile');
     const full = await refreshProfile(db, { snapshot: false });
     expect(full.asOf).toBe(asOf);
     const columns = await db.all<{ column_name: string; data_type: string }>(
@@ -58,5 +39,32 @@ describe('incremental refresh on a generated portfolio', () => {
     const { rows_compared: compared, ...perColumn } = diff ?? {};
     expect(compared).toBe(1500);
     expect(Object.entries(perColumn).filter(([, n]) => n > 0)).toEqual([]);
+  }
+
+  it('gives the same profile as a full refresh', async () => {
+    const asOf = (await db.one<{ d: string }>(`SELECT max(${shanghaiDay}) AS d FROM transactions`))?.d ?? '';
+    const cut = addDays(asOf, -40);
+    for (const table of ['transactions', 'app_events', 'statements']) {
+      const day = table === 'statements' ? 'statement_date' : shanghaiDay;
+      await db.run(`CREATE TABLE held_${table} AS SELECT * FROM ${table} WHERE ${day} > $1::DATE`, [cut]);
+      await db.run(`DELETE FROM ${table} WHERE ${day} > $1::DATE`, [cut]);
+    }
+    const first = await refreshProfile(db, { snapshot: false });
+    expect(first.asOf).toBe(cut);
+
+    for (const table of ['transactions', 'app_events', 'statements']) await db.run(`INSERT INTO ${table} SELECT * FROM held_${table}`);
+    const incremental = await refreshProfile(db, { incremental: true, snapshot: false });
+    expect(incremental.asOf).toBe(asOf);
+    expect(incremental.passes.filter((p) => p.mode === 'delta').map((p) => p.id).sort()).toEqual(['bureau', 'event', 'interaction', 'statement', 'txn']);
+    await expectSameAsFull(asOf);
+
+    // A late arrival for a day already counted is noticed, and the pass is recomputed rather than moved.
+    await db.run(
+      `INSERT INTO transactions SELECT 'LATE-1', account_id, customer_id, ts - INTERVAL 10 DAY, 777.00, currency, mcc, category,
+         merchant, channel, is_overseas, country, installment_months FROM transactions ORDER BY ts DESC, txn_id LIMIT 1`,
+    );
+    const late = await refreshProfile(db, { incremental: true, snapshot: false });
+    expect(late.passes.find((p) => p.id === 'txn')).toMatchObject({ mode: 'full', reason: 'rows changed on days already counted' });
+    await expectSameAsFull(asOf);
   }, 600_000);
 });

@@ -26,3 +26,4 @@ export { catalogueSummary, tagDetail } from './catalogue-view';
 export { previewTag, type TagPreview } from './preview';
 export { explainTag, type TagExplanation } from './explain';
 export { startRefreshJob, refreshJob, waitForJob } from './refresh-jobs';
+export { naiveTxnRefreshSql } from './naive-plan';

@@ -6,22 +6,13 @@ import { tagsReadBy } from './expr';
 import { duckdbEnv } from './plan/env';
 import { planRefresh } from './plan/planner';
 import { detectAsOf, profileState } from './refresh';
-import type { ResolvedTag } from './resolve';
 import { computeStats, type TagStats } from './snapshot-stats';
-import { rawFallback } from './sources';
 import { validateDefinition, resolveCatalogue } from './validate';
 
 export interface TagPreview extends TagStats {
   readonly asOf: string;
   readonly customers: number;
   readonly sample: Array<{ readonly customer_id: string; readonly value: unknown }>;
-}
-
-/** Rollups may lag the raw tables between refreshes; a preview reads raw rows so it shows the data as it is. */
-function readRaw(tag: ResolvedTag): ResolvedTag {
-  if (tag.kind !== 'dynamic') return tag;
-  const raw = rawFallback[tag.relation.id];
-  return raw ? { ...tag, relation: raw } : tag;
 }
 
 /**
@@ -34,7 +25,7 @@ export async function previewTag(db: Database, input: unknown): Promise<TagPrevi
   const all = [...catalogue.filter((d) => d.code !== definition.code), definition];
   const asOf = (await profileState(db))?.asOf ?? (await detectAsOf(db));
   const needed = closure(definition, all);
-  const resolved = resolveCatalogue(needed).map(readRaw);
+  const resolved = resolveCatalogue(needed);
   const plan = planRefresh(resolved, duckdbEnv(asOf), 'tag_preview', true);
   const from = `(${plan.profileSelect})`;
   const [stats] = await db.withConnection((session) => computeStats(session, from, [definition]));

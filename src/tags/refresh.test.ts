@@ -25,6 +25,7 @@ const expected: ReadonlyArray<readonly [string, string, unknown]> = [
   ['C1', 'installment_count_12m', 1],
   ['C1', 'installment_amount_12m', 1000],
   ['C1', 'days_since_last_txn', 0],
+  ['C1', 'active_months_12m', 4],
   ['C1', 'top_category_365d', 'shopping'],
   ['C1', 'spend_share_online_365d', 1200 / 1950],
   ['C1', 'spend_share_qr_365d', 400 / 1950],

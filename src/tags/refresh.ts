@@ -3,12 +3,12 @@ import { quoteIdent, type Database, type Queryable } from '../db';
 import { loadCatalogue } from './definition-store';
 import { duckdbEnv } from './plan/env';
 import { planRefresh, type RefreshPlan } from './plan/planner';
-import { maintainRollups } from './rollup-store';
+import { runDynamicPass, stateMeta, type PassOutcome } from './state-store';
 import { takeSnapshot } from './history-store';
 import { resolveCatalogue } from './validate';
 
 export interface RefreshOptions {
-  /** Fold only days after the last refresh into the rollups; the profile is the same as a full refresh's. */
+  /** Move kept states forward by the days since the last refresh; the profile is the same as a full refresh's. */
   readonly incremental?: boolean;
   /** Compute as of this day instead of the latest complete day of transactions (backfills, tests). */
   readonly asOf?: string;
@@ -24,8 +24,7 @@ export interface RefreshResult {
   readonly mode: 'full' | 'incremental';
   readonly customers: number;
   readonly tags: number;
-  readonly passes: ReadonlyArray<{ readonly id: string; readonly tags: number; readonly states: number; readonly ms: number }>;
-  readonly rollupMs: number;
+  readonly passes: ReadonlyArray<{ readonly id: string; readonly tags: number; readonly states: number; readonly ms: number; readonly mode: PassOutcome['mode']; readonly reason?: string }>;
   readonly profileMs: number;
   readonly ms: number;
   readonly snapshotId?: string;
@@ -58,9 +57,9 @@ export async function currentPlan(db: Database, asOf: string): Promise<RefreshPl
 }
 
 /**
- * Computes every tag into a fresh profile table and swaps it in atomically. Rollups first (rebuilt, or
- * extended by new days), then one pass per relation, then one SELECT for static, dynamic and computed tags.
- * A failure at any point leaves the previous profile in place.
+ * Computes every tag into a fresh profile table and swaps it in atomically: one pass per relation (dynamic
+ * passes kept as states and, with `incremental`, moved forward by delta), then one SELECT for static,
+ * dynamic and computed tags. A failure at any point leaves the previous profile in place.
  */
 export async function refreshProfile(db: Database, options: RefreshOptions = {}): Promise<RefreshResult> {
   const started = Date.now();
@@ -69,24 +68,33 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
   const plan = await currentPlan(db, asOf);
   const mode = options.incremental ? 'incremental' : 'full';
   const total = plan.passes.length + 2;
-  const workTables = [...plan.passes.map((p) => p.table), 'profile_next'];
-  const passTimes: Array<{ id: string; tags: number; states: number; ms: number }> = [];
-  let rollupMs = 0;
+  const workTables = [...plan.passes.filter((p) => p.kind === 'static').map((p) => p.table), 'profile_next'];
+  const passTimes: Array<RefreshResult['passes'][number]> = [];
+  const earlierPlans = new Map<string, Promise<RefreshPlan>>();
   let profileMs = 0;
   let customers = 0;
   await db.withConnection(async (session) => {
     try {
-      let t = Date.now();
-      await inTransaction(session, () => maintainRollups(session, asOf, !options.incremental, onProgress));
-      rollupMs = Date.now() - t;
       for (const [i, pass] of plan.passes.entries()) {
-        onProgress({ phase: 'refresh', done: i + 1, total, detail: `pass ${pass.id}: ${pass.tags.length} tags, ${pass.states} aggregates` });
-        t = Date.now();
-        await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(pass.table)} AS ${pass.select}`);
-        passTimes.push({ id: pass.id, tags: pass.tags.length, states: pass.states, ms: Date.now() - t });
+        onProgress({ phase: 'refresh', done: i, total, detail: `pass ${pass.id}: ${pass.tags.length} tags, ${pass.states} aggregates` });
+        const t = Date.now();
+        if (pass.kind === 'static') {
+          await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(pass.table)} AS ${pass.select}`);
+          passTimes.push({ id: pass.id, tags: pass.tags.length, states: pass.states, ms: Date.now() - t, mode: 'full' });
+          continue;
+        }
+        const kept = options.incremental ? await stateMeta(session, pass.id) : undefined;
+        let previous: RefreshPlan | undefined;
+        if (kept) {
+          if (!earlierPlans.has(kept.as_of)) earlierPlans.set(kept.as_of, currentPlan(db, kept.as_of));
+          previous = await earlierPlans.get(kept.as_of);
+        }
+        const prevPass = previous?.passes.find((p) => p.id === pass.id);
+        const outcome = await runDynamicPass(session, pass, asOf, { incremental: Boolean(options.incremental), ...(prevPass ? { previous: prevPass } : {}) });
+        passTimes.push({ id: pass.id, tags: pass.tags.length, states: pass.states, ms: outcome.ms, mode: outcome.mode, ...(outcome.reason ? { reason: outcome.reason } : {}) });
       }
-      onProgress({ phase: 'refresh', done: total - 1, total, detail: `profile: ${plan.columns.length} tags` });
-      t = Date.now();
+      onProgress({ phase: 'refresh', done: total - 2, total, detail: `profile: ${plan.columns.length} tags` });
+      const t = Date.now();
       await session.run(`CREATE OR REPLACE TABLE profile_next AS ${plan.profileSelect}`);
       profileMs = Date.now() - t;
       await options.beforeSwap?.();
@@ -111,7 +119,6 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
     customers,
     tags: plan.columns.length,
     passes: passTimes,
-    rollupMs,
     profileMs,
     ms: Date.now() - started,
     ...(snapshotId ? { snapshotId } : {}),

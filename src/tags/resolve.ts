@@ -68,15 +68,10 @@ function resolveDynamic(def: TagDefinition, spec: DynamicSpec): ResolvedTag {
   if (spec.aggregate === 'top' && !field?.values) {
     definitionFail('spec.field', `top 只能用于取值固定的字段`, `top needs a field with a closed list of values (e.g. category, channel)`);
   }
-  if (spec.aggregate === 'distinct_months' && (!spec.window || windowDaysOf(spec.window) > 60 * 30)) {
-    definitionFail('spec.window', 'distinct_months 需要不超过 60m 的窗口', 'distinct_months needs a window of at most 60m');
+  if (spec.aggregate === 'distinct_months' && (!spec.window?.endsWith('m') || Number(spec.window.slice(0, -1)) > 60 || spec.lag)) {
+    definitionFail('spec.window', 'distinct_months 需要以月计、不超过 60m 的窗口，且不能滞后', 'distinct_months counts calendar months: give a window in months, at most 60m, and no lag');
   }
   return { def, kind: 'dynamic', relation, ...(filter ? { filter } : {}), ...(base ? { base } : {}) };
-}
-
-function windowDaysOf(window: string): number {
-  const n = Number(window.slice(0, -1));
-  return window.endsWith('m') ? n * 30 : n;
 }
 
 /** Resolves one definition against the catalogue of all tags; throws the first problem found. */

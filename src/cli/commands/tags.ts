@@ -93,7 +93,7 @@ export function registerTags(program: Command): void {
     .command('refresh')
     .description('Compute every tag into the profile table (and keep a snapshot)')
     .requiredOption('--db <path>', 'the Cardwise database file')
-    .option('--incremental', 'fold only the days since the last refresh into the rollups')
+    .option('--incremental', 'move kept states forward by the days since the last refresh')
     .option('--no-snapshot', 'do not keep a snapshot of the new profile')
     .action(async (o: { db: string; incremental?: boolean; snapshot: boolean }) =>
       withStore(o.db, async (db) => {
@@ -102,8 +102,8 @@ export function registerTags(program: Command): void {
           const r = await refreshProfile(db, { incremental: Boolean(o.incremental), snapshot: o.snapshot, onProgress: bar });
           bar.stop();
           out(`${r.mode} refresh as of ${r.asOf}: ${r.customers.toLocaleString('en-US')} customers × ${r.tags} tags in ${(r.ms / 1000).toFixed(1)} s`);
-          out(`  rollups ${(r.rollupMs / 1000).toFixed(1)} s; profile ${(r.profileMs / 1000).toFixed(1)} s`);
-          for (const p of r.passes) out(`  pass ${p.id.padEnd(20)} ${String(p.tags).padStart(3)} tags ${String(p.states).padStart(4)} aggregates ${(p.ms / 1000).toFixed(1)} s`);
+          out(`  profile SELECT ${(r.profileMs / 1000).toFixed(1)} s`);
+          for (const p of r.passes) out(`  pass ${p.id.padEnd(20)} ${String(p.tags).padStart(3)} tags ${String(p.states).padStart(4)} aggregates ${(p.ms / 1000).toFixed(1)} s  ${p.mode}${p.reason ? ` (${p.reason})` : ''}`);
           if (r.snapshotId) out(`  snapshot ${r.snapshotId}`);
         } finally {
           bar.stop();

@@ -19,7 +19,7 @@ export const lifecycleTags = libraryTags('lifecycle', [
     en: 'Active months, 12m',
     type: 'number',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'distinct_months', filter: 'not is_refund', window: '12m' },
-    description: 'Of the twelve 30-day months to the as-of date, those with at least one purchase.',
+    description: 'Of the 12 calendar months ending with the as-of month (which counts though partial), those with at least one purchase.',
   },
   {
     code: 'lifecycle_stage',

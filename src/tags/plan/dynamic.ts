@@ -2,8 +2,8 @@ import { assertNever } from '../../core';
 import { quoteIdent } from '../../db';
 import type { DynamicSpec } from '../definition-schema';
 import type { Relation } from '../sources';
-import { allOf, when, type StateSet } from './state-set';
-import { dateLiteral, windowBounds, windowCondition } from './window';
+import { allOf, monthMask, type StateSet } from './state-set';
+import { dateLiteral } from './window';
 
 /** What a dynamic tag needs from the planner: its filters already compiled to SQL over the relation. */
 export interface DynamicInput {
@@ -14,7 +14,6 @@ export interface DynamicInput {
   readonly baseSql?: string;
   /** SQL literals of the grouped field's values, for `top`, in tie-break order. */
   readonly valueLiterals?: readonly string[];
-  readonly values?: readonly string[];
 }
 
 /**
@@ -24,55 +23,52 @@ export interface DynamicInput {
  */
 export function planDynamic(input: DynamicInput, states: StateSet): string {
   const { spec, relation, asOf } = input;
-  const inWindow = windowCondition(asOf, spec.window, spec.lag);
-  const cond = allOf(inWindow, input.baseSql, input.filterSql);
+  const window = { ...(spec.window ? { window: spec.window } : {}), ...(spec.lag ? { lag: spec.lag } : {}) };
+  const cond = allOf(input.baseSql, input.filterSql);
+  const condOpt = cond ? { cond } : {};
   const measureName = spec.aggregate === 'top' ? relation.defaultMeasure : (spec.field ?? relation.defaultMeasure);
   const measure = relation.measures[measureName ?? ''];
   const need = () => {
     if (!measure) throw new Error(`${relation.id} has no measure ${measureName ?? '(default)'}`);
     return measure;
   };
-  const asOfSql = dateLiteral(asOf);
+  const sum = (value: string, c: string | undefined) => states.add({ fn: 'sum', value, ...(c ? { cond: c } : {}), ...window });
   switch (spec.aggregate) {
     case 'count':
-      return `coalesce(${states.add(`sum(${when(cond, 'row_count')})`)}, 0)`;
+      return `coalesce(${sum('row_count', cond)}, 0)`;
     case 'sum':
-      return `coalesce(${states.add(`sum(${when(cond, need().sum)})`)}, 0)`;
+      return `coalesce(${sum(need().sum, cond)}, 0)`;
     case 'avg': {
       const m = need();
-      const total = states.add(`sum(${when(cond, m.sum)})`);
-      const rows = states.add(`sum(${when(allOf(cond, `${m.sum} IS NOT NULL`), 'row_count')})`);
-      return `${total} / nullif(${rows}, 0)`;
+      return `${sum(m.sum, cond)} / nullif(${sum('row_count', allOf(cond, `${m.sum} IS NOT NULL`))}, 0)`;
     }
     case 'max':
-      return states.add(`max(${when(cond, need().max)})`);
+      return states.add({ fn: 'max', value: need().max, ...condOpt, ...window });
     case 'min':
-      return states.add(`min(${when(cond, need().min)})`);
+      return states.add({ fn: 'min', value: need().min, ...condOpt, ...window });
     case 'share': {
       const m = need();
-      const part = states.add(`sum(${when(cond, m.sum)})`);
-      const whole = states.add(`sum(${when(allOf(inWindow, input.baseSql), m.sum)})`);
+      const part = sum(m.sum, cond);
+      const whole = sum(m.sum, input.baseSql);
       return `CASE WHEN ${whole} > 0 THEN coalesce(${part}, 0) / ${whole} END`;
     }
     case 'days_since':
-      return `date_diff('day', ${states.add(`max(${when(cond, 'day')})`)}, ${asOfSql})`;
+      return `date_diff('day', ${states.add({ fn: 'max', value: 'day', ...condOpt, ...window })}, ${dateLiteral(asOf)})`;
     case 'distinct_months': {
-      // One bit per whole month back from the as-of: a bitmask instead of count(DISTINCT), which costs a
-      // third more time and gigabytes of memory at 100M rows (NOTES-platform.md).
-      const slot = `least(date_sub('month', day, ${asOfSql}), 63)`;
-      const mask = states.add(`bit_or(${when(cond, `(1::UBIGINT << ${slot}::INTEGER)`)})`);
-      return `coalesce(bit_count(${mask}), 0)`;
+      // Calendar months as bits (month index mod 64) instead of count(DISTINCT), which costs a third more time
+      // and gigabytes of memory at 100M rows (NOTES-platform.md); the mask keeps the window's months only.
+      const mask = states.add({ fn: 'months', value: '1', ...condOpt, ...window });
+      const months = Number((spec.window ?? '12m').slice(0, -1));
+      return `coalesce(bit_count(${mask} & ${monthMask(asOf, months)}), 0)`;
     }
-    case 'last': {
+    case 'last':
       // Latest row wins; on a tie of days the larger value, so that the answer does not depend on row order.
-      const field = quoteIdent(spec.field ?? '');
-      return `(${states.add(`max(${when(cond, `struct_pack(d := day, v := ${field})`)})`)}).v`;
-    }
+      return `(${states.add({ fn: 'latest', value: quoteIdent(spec.field ?? ''), ...condOpt, ...window })}).v`;
     case 'top': {
       const field = quoteIdent(spec.field ?? '');
       const literals = input.valueLiterals ?? [];
       const value = spec.by === 'count' ? 'row_count' : need().sum;
-      const sums = literals.map((lit) => `coalesce(${states.add(`sum(${when(allOf(cond, `${field} = ${lit}`), value)})`)}, 0)`);
+      const sums = literals.map((lit) => `coalesce(${sum(value, allOf(cond, `${field} = ${lit}`))}, 0)`);
       if (sums.length === 0) return 'NULL';
       const best = sums.length === 1 ? sums[0] : `greatest(${sums.join(', ')})`;
       const arms = sums.map((s, i) => `WHEN ${s} = ${best} THEN ${literals[i]}`).join(' ');
@@ -81,15 +77,4 @@ export function planDynamic(input: DynamicInput, states: StateSet): string {
     default:
       return assertNever(spec.aggregate, 'aggregate');
   }
-}
-
-/** The earliest day any of these specs reads (undefined: some spec reads all history). */
-export function earliestDay(specs: readonly DynamicSpec[], asOf: string): string | undefined {
-  let earliest: string | undefined;
-  for (const spec of specs) {
-    const { start } = windowBounds(asOf, spec.window, spec.lag);
-    if (!start) return undefined;
-    if (earliest === undefined || start < earliest) earliest = start;
-  }
-  return earliest;
 }

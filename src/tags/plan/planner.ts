@@ -1,19 +1,28 @@
 import { quoteIdent } from '../../db';
-import type { Buckets, DynamicSpec, TagDefinition, TagType } from '../definition-schema';
+import type { Buckets, TagDefinition, TagType } from '../definition-schema';
 import { layersOf } from '../graph';
 import type { ResolvedTag } from '../resolve';
-import { earliestDay, planDynamic } from './dynamic';
+import { planDynamic } from './dynamic';
 import { planCustomerStatic, planFoldedStatic } from './static';
 import { StateSet } from './state-set';
 import type { SqlEnv } from './sql-env';
 import { dateLiteral } from './window';
 
-/** One pass over one relation: every state its tags need, in one GROUP BY customer_id. */
+/**
+ * One pass over one relation: every state its tags need, in one GROUP BY customer_id. Dynamic passes keep
+ * their states in `tag_state_<id>` between refreshes (so they can move forward by delta); static ones are
+ * recomputed into a work table each time.
+ */
 export interface PassPlan {
   readonly id: string;
+  readonly kind: 'dynamic' | 'static';
   readonly table: string;
+  readonly relationSql: string;
+  /** Restriction of the full pass to the days its windows read. */
+  readonly where: string;
   readonly select: string;
   readonly tags: readonly string[];
+  readonly stateSet: StateSet;
   readonly states: number;
 }
 
@@ -50,11 +59,11 @@ function banded(value: string, def: TagDefinition, env: SqlEnv): string {
 export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefix = 'tag_work', inline = false): RefreshPlan {
   const asOf = env.asOf;
   const base: string[] = [];
-  const passes = new Map<string, { sql: string; states: StateSet; tags: string[]; specs: DynamicSpec[]; dynamic: boolean }>();
+  const passes = new Map<string, { sql: string; states: StateSet; tags: string[]; dynamic: boolean }>();
   const passOf = (id: string, sql: string, dynamic: boolean) => {
     let pass = passes.get(id);
     if (!pass) {
-      pass = { sql, states: new StateSet(id), tags: [], specs: [], dynamic };
+      pass = { sql, states: new StateSet(id), tags: [], dynamic };
       passes.set(id, pass);
     }
     return pass;
@@ -71,7 +80,6 @@ export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefi
       const spec = tag.def.spec;
       const pass = passOf(tag.relation.id, tag.relation.sql, true);
       pass.tags.push(tag.def.code);
-      pass.specs.push(spec);
       const field = spec.field ? tag.relation.fields[spec.field] : undefined;
       const column = (name: string) => quoteIdent(name);
       const value = planDynamic(
@@ -91,20 +99,31 @@ export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefi
   const passPlans: PassPlan[] = [];
   const joins: string[] = [];
   for (const [id, pass] of passes) {
-    const table = `${workPrefix}_${id}`;
+    const table = pass.dynamic && !inline ? `tag_state_${id}` : `${workPrefix}_${id}`;
     const where: string[] = [];
     if (pass.dynamic) {
       where.push(`day <= ${dateLiteral(asOf)}`);
-      const from = earliestDay(pass.specs, asOf);
+      const from = pass.states.earliestDay(asOf);
       if (from !== undefined) where.push(`day >= ${dateLiteral(from)}`);
     }
-    const select = `SELECT customer_id, ${pass.states.selectItems().join(',\n  ')}\nFROM ${pass.sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}\nGROUP BY customer_id`;
-    passPlans.push({ id, table, select, tags: pass.tags, states: pass.states.size });
+    const whereSql = where.join(' AND ');
+    const select = `SELECT customer_id, ${pass.states.selectItems(asOf).join(',\n  ')}\nFROM ${pass.sql}${whereSql ? ` WHERE ${whereSql}` : ''}\nGROUP BY customer_id`;
+    passPlans.push({
+      id,
+      kind: pass.dynamic ? 'dynamic' : 'static',
+      table,
+      relationSql: pass.sql,
+      where: whereSql,
+      select,
+      tags: pass.tags,
+      stateSet: pass.states,
+      states: pass.states.size,
+    });
     joins.push(`LEFT JOIN ${quoteIdent(table)} ON ${quoteIdent(table)}.customer_id = c.customer_id`);
   }
   // Inline: the passes become CTEs of one statement (previews write nothing); a refresh writes them as tables.
   const passCtes = inline ? passPlans.map((p) => `${quoteIdent(p.table)} AS (${p.select})`) : [];
-  const ctes = [...passCtes,`l0 AS (SELECT c.customer_id${base.length ? `, ${base.join(',\n  ')}` : ''}\nFROM customers c\n${joins.join('\n')})`];
+  const ctes = [...passCtes, `l0 AS MATERIALIZED (SELECT c.customer_id${base.length ? `, ${base.join(',\n  ')}` : ''}\nFROM customers c\n${joins.join('\n')})`];
   const computed = tags.filter((t): t is Extract<ResolvedTag, { kind: 'computed' }> => t.kind === 'computed');
   const byCode = new Map(computed.map((t) => [t.def.code, t]));
   const layers = layersOf(new Map(computed.map((t) => [t.def.code, t.reads])));
@@ -119,7 +138,8 @@ export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefi
       }
       return `${banded(value, tag.def, env)} AS ${quoteIdent(code)}`;
     });
-    ctes.push(`l${i + 1} AS (SELECT *, ${items.join(',\n  ')}\nFROM l${i})`);
+    // Materialised: an inlined layer would repeat every expression it reads in each later layer.
+    ctes.push(`l${i + 1} AS MATERIALIZED (SELECT *, ${items.join(',\n  ')}\nFROM l${i})`);
   });
   const columns = tags.map((t) => ({ code: t.def.code, type: t.def.type }));
   const outputs = columns.map((c) => `CAST(${quoteIdent(c.code)} AS ${sqlType[c.type]}) AS ${quoteIdent(c.code)}`);

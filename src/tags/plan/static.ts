@@ -27,19 +27,19 @@ export function planFoldedStatic(tag: StaticTag, env: SqlEnv, states: StateSet):
   const values = tag.def.type === 'enum' ? tag.def.values : undefined;
   switch (spec.aggregate) {
     case 'sum':
-      return `coalesce(${states.add(`sum(${when(cond, value)})`)}, 0)`;
+      return `coalesce(${states.addSql(`sum(${when(cond, value)})`)}, 0)`;
     case 'count':
-      return `coalesce(${states.add(`count(${when(cond, value)})`)}, 0)`;
+      return `coalesce(${states.addSql(`count(${when(cond, value)})`)}, 0)`;
     case 'any':
-      return states.add(`bool_or(${when(cond, value)})`);
+      return states.addSql(`bool_or(${when(cond, value)})`);
     case 'first':
-      return `(${states.add(`min(${when(cond, `struct_pack(o := ${quoteIdent(spec.orderBy ?? '')}, v := ${value})`)})`)}).v`;
+      return `(${states.addSql(`min(${when(cond, `struct_pack(o := ${quoteIdent(spec.orderBy ?? '')}, v := ${value})`)})`)}).v`;
     case 'max':
     case 'min': {
-      if (!values) return states.add(`${spec.aggregate}(${when(cond, value)})`);
+      if (!values) return states.addSql(`${spec.aggregate}(${when(cond, value)})`);
       const literals = values.map((v) => env.literal(v));
       const rank = `CASE ${value} ${literals.map((l, i) => `WHEN ${l} THEN ${i + 1}`).join(' ')} END`;
-      const best = states.add(`${spec.aggregate}(${when(cond, rank)})`);
+      const best = states.addSql(`${spec.aggregate}(${when(cond, rank)})`);
       return `CASE ${best} ${literals.map((l, i) => `WHEN ${i + 1} THEN ${l}`).join(' ')} END`;
     }
     default:
