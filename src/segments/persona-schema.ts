@@ -5,7 +5,7 @@ export const personaProfileSchema = z.object({
   /** Mean share of 365-day spend per category (0–1), over the persona's customers. */
   meanShares: z.record(z.string(), z.number()),
   meanSpend365d: z.number(),
-  /** Categories with the largest mean share, largest first. */
+  /** The categories where the persona's share most exceeds the portfolio's (lift), strongest first. */
   topCategories: z.array(z.string()),
   /** The standardised features that set the cluster apart most (centroid z-scores), strongest first. */
   traits: z.array(z.object({ feature: z.string(), z: z.number() })),

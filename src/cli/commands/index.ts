@@ -4,6 +4,7 @@ import { registerGenerate } from './generate';
 import { registerImport } from './import';
 import { registerImportBerka } from './import-berka';
 import { registerQuality } from './quality';
+import { registerSegments } from './segments';
 import { registerServe } from './serve';
 import { registerTags } from './tags';
 import { registerUsers } from './users';
@@ -20,4 +21,5 @@ export const commandModules: RegisterCommand[] = [
   registerQuality,
   registerImportBerka,
   registerTags,
+  registerSegments,
 ];

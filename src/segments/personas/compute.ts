@@ -26,9 +26,19 @@ export interface PersonaOptions {
 
 type ClusterDraft = Omit<PersonaCluster, 'share' | 'method' | 'segmentId'>;
 
-function profileOf(sum: Float64Array, spend: number, size: number, centroid: readonly number[]): ClusterDraft['profile'] {
+function profileOf(
+  sum: Float64Array,
+  spend: number,
+  size: number,
+  centroid: readonly number[],
+  portfolio: readonly number[],
+): ClusterDraft['profile'] {
   const meanShares = Object.fromEntries(shareCategories.map((c, j) => [c, size > 0 ? (sum[j] as number) / size : 0]));
-  const topCategories = Object.entries(meanShares)
+  // Ranked by lift over the portfolio, not by share: travel tickets are large, so travel leads everyone's
+  // share of spend; what a marketer needs is where this group spends MORE than others.
+  const lift = (j: number) => (meanShares[shareCategories[j] as string] as number) / Math.max(portfolio[j] as number, 1e-9);
+  const topCategories = shareCategories
+    .map((c, j) => [c, lift(j)] as const)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([c]) => c);
@@ -76,6 +86,7 @@ export async function computePersonas(db: Database, options: PersonaOptions = {}
     const sums = shareSums[c] as Float64Array;
     for (let j = 0; j < shareCategories.length; j += 1) sums[j] = (sums[j] as number) + (matrix.values[i * width + j] as number) ** 2;
   }
+  const portfolio = shareCategories.map((_, j) => shareSums.reduce((t, sums) => t + (sums[j] as number), 0) / n);
   const keyed = fit.centroids.map((centroid) => Object.fromEntries(personaFeatures.map((f, j) => [f.name, centroid[j] ?? 0])));
   const names = nameClusters(keyed);
   const rounded = (centroid: readonly number[]) => centroid.map((v) => Math.round(v * 1000) / 1000);
@@ -86,7 +97,7 @@ export async function computePersonas(db: Database, options: PersonaOptions = {}
     nameEn: (names[c] as PersonaName).en,
     size: sizes[c] as number,
     centroid: rounded(centroid),
-    profile: profileOf(shareSums[c] as Float64Array, spendSums[c] as number, sizes[c] as number, centroid),
+    profile: profileOf(shareSums[c] as Float64Array, spendSums[c] as number, sizes[c] as number, centroid, portfolio),
   }));
   const ruled = [ruleNames.dormant, ruleNames.newcomer].map((name, i) => ({
     cluster: k + i,

@@ -49,21 +49,33 @@ export function nameClusters(centroids: ReadonlyArray<Readonly<Record<string, nu
   const offers = centroids
     .flatMap((centroid, cluster) => candidates(centroid).map((c) => ({ cluster, ...c })))
     .sort((a, b) => b.z - a.z || a.cluster - b.cluster);
-  const names = new Array<PersonaName | undefined>(centroids.length);
+  const names: Array<PersonaName | undefined> = Array.from({ length: centroids.length }, () => undefined);
   const used = new Set<string>([ruleNames.dormant.code, ruleNames.newcomer.code]);
   for (const offer of offers) {
     if (names[offer.cluster] || used.has(offer.name.code)) continue;
     names[offer.cluster] = offer.name;
     used.add(offer.name.code);
   }
+  const holder = new Map(names.flatMap((name, cluster) => (name ? [[name.code, cluster] as const] : [])));
+  const spendOf = (cluster: number) => centroids[cluster]?.log_spend ?? 0;
   return names.map((name, cluster) => {
     if (name) return name;
-    const base = (centroids[cluster]?.log_spend ?? 0) <= -traitThreshold ? light : everyday;
-    // A second everyday cluster keeps the name with a number: both are ordinary, and saying so is honest.
-    let code = base.code;
-    for (let n = 2; used.has(code); n += 1) code = `${base.code}_${n}`;
-    used.add(code);
-    const suffix = code === base.code ? '' : ` ${code.slice(base.code.length + 1)}`;
-    return { code, zh: `${base.zh}${suffix}`, en: `${base.en}${suffix}` };
+    const best = candidates(centroids[cluster] ?? {})[0]?.name;
+    if (best) {
+      // Its trait went to a stronger cluster: same taste, told apart by how much they spend.
+      const higher = spendOf(cluster) > spendOf(holder.get(best.code) ?? cluster);
+      const q = higher ? { code: 'high', zh: '高消费', en: 'higher spend' } : { code: 'light', zh: '轻度', en: 'lighter spend' };
+      return unique({ code: `${best.code}_${q.code}`, zh: `${best.zh}（${q.zh}）`, en: `${best.en} (${q.en})` }, used);
+    }
+    return unique(spendOf(cluster) <= -traitThreshold ? light : everyday, used);
   });
+}
+
+/** The name itself when free, else numbered: two ordinary clusters are both ordinary, and saying so is honest. */
+function unique(name: PersonaName, used: Set<string>): PersonaName {
+  let code = name.code;
+  for (let n = 2; used.has(code); n += 1) code = `${name.code}_${n}`;
+  used.add(code);
+  const suffix = code === name.code ? '' : ` ${code.slice(name.code.length + 1)}`;
+  return { code, zh: `${name.zh}${suffix}`, en: `${name.en}${suffix}` };
 }
