@@ -13,29 +13,29 @@ export interface InteractionRow {
   readonly resolved: boolean | null;
   readonly text: string | null;
   readonly total: number;
+  /** Contacts per category in the window; null when there were none (or no as-of date). */
+  readonly recent: Array<{ category: string; count: number }> | null;
 }
 
-export async function latestInteractions(db: Database, customerId: string, limit: number): Promise<InteractionRow[]> {
-  return db.all<InteractionRow>(
-    `WITH s AS MATERIALIZED (SELECT * FROM service_interactions WHERE customer_id = $id)
-     SELECT interaction_id, ts, channel, category, sentiment, resolved, text, count(*) OVER () AS total
-     FROM s ORDER BY ts DESC, interaction_id DESC LIMIT $limit`,
-    { id: customerId, limit },
-  );
-}
-
-/** Contacts per category in the `days` Shanghai days ending at `asOf`. */
-export async function interactionCounts(
+/**
+ * The latest `limit` interactions, each row carrying the customer's total and the per-category counts of
+ * the `days` Shanghai days ending at `asOf` (one read of the customer's rows for both).
+ */
+export async function latestInteractions(
   db: Database,
   customerId: string,
-  asOf: string,
-  days: number,
-): Promise<Array<{ category: string; count: number }>> {
-  return db.all(
-    `WITH s AS MATERIALIZED (SELECT category, CAST(ts + INTERVAL 8 HOUR AS DATE) AS d FROM service_interactions WHERE customer_id = $id)
-     SELECT category, count(*) AS count FROM s WHERE d > $asOf::DATE - $days::INTEGER AND d <= $asOf::DATE
-     GROUP BY category ORDER BY count DESC, category`,
-    { id: customerId, asOf, days },
+  window: { readonly asOf: string | null; readonly days: number; readonly limit: number },
+): Promise<InteractionRow[]> {
+  return db.all<InteractionRow>(
+    `WITH s AS MATERIALIZED (SELECT * FROM service_interactions WHERE customer_id = $id),
+     recent AS (
+       SELECT list({'category': category, 'count': n::INTEGER} ORDER BY n DESC, category) AS counts FROM (
+         SELECT category, count(*) AS n FROM s
+         WHERE CAST(ts + INTERVAL 8 HOUR AS DATE) BETWEEN $asOf::DATE - ($days::INTEGER - 1) AND $asOf::DATE GROUP BY category)
+     )
+     SELECT interaction_id, ts, channel, category, sentiment, resolved, text, count(*) OVER () AS total, recent.counts AS recent
+     FROM s CROSS JOIN recent ORDER BY ts DESC, interaction_id DESC LIMIT $limit`,
+    { id: customerId, asOf: window.asOf, days: window.days, limit: window.limit },
   );
 }
 
@@ -67,26 +67,23 @@ export interface MessageSummaryRow {
   readonly converted: number;
 }
 
-export async function latestMessages(db: Database, customerId: string, limit: number): Promise<MessageRow[]> {
-  return db.all<MessageRow>(
-    `WITH m AS MATERIALIZED (SELECT * FROM messages WHERE customer_id = $id)
+/**
+ * The latest `limit` messages, each row carrying the counts over every message to the customer: a step
+ * counts when its timestamp is set, and control records (held out, never sent) only in `total` and `control`.
+ */
+export async function latestMessages(db: Database, customerId: string, limit: number): Promise<Array<MessageRow & MessageSummaryRow>> {
+  return db.all(
+    `WITH m AS MATERIALIZED (SELECT * FROM messages WHERE customer_id = $id),
+     summary AS (
+       SELECT count(*) AS total, count(*) FILTER (WHERE is_control) AS control,
+         count(sent_at) FILTER (WHERE NOT is_control) AS sent, count(delivered_at) FILTER (WHERE NOT is_control) AS delivered,
+         count(opened_at) FILTER (WHERE NOT is_control) AS opened, count(clicked_at) FILTER (WHERE NOT is_control) AS clicked,
+         count(converted_at) FILTER (WHERE NOT is_control) AS converted
+       FROM m
+     )
      SELECT message_id, campaign_id, journey_id, offer_id, channel, variant, is_control, status, queued_at, sent_at,
-       delivered_at, failed_at, opened_at, clicked_at, converted_at
-     FROM m ORDER BY queued_at DESC, message_id DESC LIMIT $limit`,
+       delivered_at, failed_at, opened_at, clicked_at, converted_at, summary.*
+     FROM m CROSS JOIN summary ORDER BY queued_at DESC, message_id DESC LIMIT $limit`,
     { id: customerId, limit },
   );
-}
-
-/** Counts over every message: a step counts when its timestamp is set (a control record is never sent). */
-export async function messageSummary(db: Database, customerId: string): Promise<MessageSummaryRow> {
-  const row = await db.one<MessageSummaryRow>(
-    `WITH m AS MATERIALIZED (SELECT * FROM messages WHERE customer_id = $id)
-     SELECT count(*) AS total, count(*) FILTER (WHERE is_control) AS control,
-       count(sent_at) FILTER (WHERE NOT is_control) AS sent, count(delivered_at) FILTER (WHERE NOT is_control) AS delivered,
-       count(opened_at) FILTER (WHERE NOT is_control) AS opened, count(clicked_at) FILTER (WHERE NOT is_control) AS clicked,
-       count(converted_at) FILTER (WHERE NOT is_control) AS converted
-     FROM m`,
-    { id: customerId },
-  );
-  return row ?? { total: 0, control: 0, sent: 0, delivered: 0, opened: 0, clicked: 0, converted: 0 };
 }

@@ -22,22 +22,26 @@ export interface CustomerRow {
   readonly customer_since: string;
 }
 
-/**
- * The portfolio's as-of date: the Shanghai day of the latest transaction. DuckDB answers max(ts) from the
- * column statistics, so this costs under a millisecond even over 100M rows.
- */
-export async function portfolioAsOf(db: Database): Promise<string | null> {
-  const row = await db.one<{ as_of: string | null }>('SELECT CAST(max(ts) + INTERVAL 8 HOUR AS DATE) AS as_of FROM transactions');
-  return row?.as_of ?? null;
-}
+const customerColumns = `customer_id, name, gender, birth_date, phone, email, id_hash, city, city_tier, occupation, income_band,
+  education, marital_status, acquisition_channel, customer_since`;
 
 export async function findCustomer(db: Database, customerId: string): Promise<CustomerRow | undefined> {
-  return db.one<CustomerRow>(
-    `SELECT customer_id, name, gender, birth_date, phone, email, id_hash, city, city_tier, occupation, income_band,
-       education, marital_status, acquisition_channel, customer_since
+  return db.one<CustomerRow>(`SELECT ${customerColumns} FROM customers WHERE customer_id = $id LIMIT 1`, { id: customerId });
+}
+
+/**
+ * The customer and the portfolio's as-of date (the Shanghai day of the latest transaction) in one round
+ * trip. DuckDB answers max(ts) from the column statistics: under a millisecond even over 100M rows.
+ */
+export async function findCustomerAsOf(db: Database, customerId: string): Promise<{ customer: CustomerRow | undefined; asOf: string | null }> {
+  const row = await db.one<CustomerRow & { portfolio_as_of: string | null }>(
+    `SELECT ${customerColumns}, (SELECT CAST(max(ts) + INTERVAL 8 HOUR AS DATE) FROM transactions) AS portfolio_as_of
      FROM customers WHERE customer_id = $id LIMIT 1`,
     { id: customerId },
   );
+  if (!row) return { customer: undefined, asOf: null };
+  const { portfolio_as_of: asOf, ...customer } = row;
+  return { customer, asOf };
 }
 
 export interface AccountRow {

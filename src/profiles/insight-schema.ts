@@ -5,7 +5,7 @@ import { day, instant, section } from './view-schema';
 export const tagValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 export type TagValue = z.infer<typeof tagValueSchema>;
 
-export const customerTagSchema = z.object({
+export const customerTagValueSchema = z.object({
   code: z.string(),
   nameZh: z.string(),
   nameEn: z.string(),
@@ -13,17 +13,31 @@ export const customerTagSchema = z.object({
   type: z.string(),
   unit: z.string().nullable(),
   value: tagValueSchema,
+});
+export type CustomerTagValue = z.infer<typeof customerTagValueSchema>;
+
+export const customerTagSchema = customerTagValueSchema.extend({
   /** The value at each snapshot, oldest first: the sparkline. */
   history: z.array(z.object({ asOf: day, value: tagValueSchema })),
 });
 export type CustomerTag = z.infer<typeof customerTagSchema>;
 
-export const tagsSectionSchema = section({
+const tagsMeta = {
   /** The as-of date of the profile the values come from (the last tag refresh). */
   asOf: day,
   refreshedAt: instant,
   snapshots: z.number().int(),
-  /** Dimensions in catalogue order (basic, behaviour, risk, lifecycle, interest, value, channel); empty ones left out. */
+};
+
+/** In the summary: the current values, grouped by dimension in catalogue order (empty dimensions left out). */
+export const tagValuesSectionSchema = section({
+  ...tagsMeta,
+  groups: z.array(z.object({ dimension: z.string(), tags: z.array(customerTagValueSchema) })),
+});
+
+/** From the tags endpoint: the same, each tag with its values across snapshots (the sparklines). */
+export const tagsSectionSchema = section({
+  ...tagsMeta,
   groups: z.array(z.object({ dimension: z.string(), tags: z.array(customerTagSchema) })),
 });
 

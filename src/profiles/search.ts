@@ -1,6 +1,6 @@
-import { fail, type AuditWriter, type AuthenticatedUser } from '../core';
+import { fail, type AuditWriter, type LocalisedMessage } from '../core';
 import type { Database } from '../db';
-import { canSeePii, maskName, maskPhone } from '../security';
+import { maskName, maskPhone } from '../security';
 import type { CustomerSearchHit, CustomerSearchQuery, CustomerSearchResult } from './schema';
 import { alsoAName, parseSearchQuery, type SearchKey } from './search-query';
 import { ensureSearchKeys } from './search-index-store';
@@ -18,6 +18,15 @@ function hit(row: SearchRow): CustomerSearchHit {
   };
 }
 
+/** Who searches: whether their role may use personal information as a key, and where their audit goes. */
+export interface SearchCaller {
+  /** `canSeePii(role)` for an API caller; false on the command line. */
+  readonly mayUsePii: boolean;
+  /** Who they are, as a refusal names them: "role analyst" / "角色 analyst", "the command line" / "命令行". */
+  readonly who: LocalisedMessage;
+  readonly audit: AuditWriter;
+}
+
 /**
  * Customer search. Results are masked for every role. A name, or a full phone number, is personal
  * information used as a key: only roles that may see PII (agents, admins) may search by it, and such a
@@ -26,15 +35,15 @@ function hit(row: SearchRow): CustomerSearchHit {
 export async function searchCustomers(
   db: Database,
   query: CustomerSearchQuery,
-  caller: { readonly user: AuthenticatedUser; readonly audit: AuditWriter },
+  caller: SearchCaller,
 ): Promise<CustomerSearchResult> {
   const key = parseSearchQuery(query.q);
   const page = { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
   const empty = (matchedBy: SearchKey['kind']): CustomerSearchResult => ({ matchedBy, items: [], total: 0, page: query.page, pageSize: query.pageSize });
   if (key.kind === 'invalid') return empty('invalid');
-  const mayUsePii = canSeePii(caller.user.role);
+  const mayUsePii = caller.mayUsePii;
   if (key.kind === 'name' && !mayUsePii) {
-    fail('forbidden', `角色 ${caller.user.role} 不能按姓名查找客户`, `role ${caller.user.role} may not search customers by name`);
+    fail('forbidden', `${caller.who['zh-CN']} 不能按姓名查找客户`, `${caller.who['en-US']} may not search customers by name`);
   }
   if (key.kind !== 'id') await ensureSearchKeys(db);
   let matchedBy: SearchKey['kind'] = key.kind;

@@ -16,18 +16,18 @@ export interface StatementRow {
 }
 
 /**
- * The latest `limit` statements of the given accounts, newest first. Statements are keyed by account, so
- * the accounts are listed explicitly: an IN list of constants lets DuckDB skip row groups by their min/max,
- * where a join through `accounts` would read every statement.
+ * The latest `limit` statements of the customer's accounts, newest first. The semi-join lets DuckDB push
+ * the customer's account ids into the statements scan as a dynamic filter, so only the row groups holding
+ * those accounts are read (statements are written clustered by account).
  */
-export async function latestStatements(db: Database, accountIds: readonly string[], limit: number): Promise<StatementRow[]> {
-  if (accountIds.length === 0) return [];
-  const list = accountIds.map((_, i) => `$${i + 2}`).join(', ');
+export async function latestStatements(db: Database, customerId: string, limit: number): Promise<StatementRow[]> {
   return db.all<StatementRow>(
-    `WITH s AS MATERIALIZED (SELECT * FROM statements WHERE account_id IN (${list}))
+    `WITH s AS MATERIALIZED (
+       SELECT * FROM statements WHERE account_id IN (SELECT account_id FROM accounts WHERE customer_id = $id)
+     )
      SELECT account_id, period, statement_date, due_date, balance::DOUBLE AS balance, min_due::DOUBLE AS min_due,
        paid_amount::DOUBLE AS paid_amount, paid_at, overdue_days, interest::DOUBLE AS interest, fees::DOUBLE AS fees, revolving
-     FROM s ORDER BY statement_date DESC, account_id LIMIT $1`,
-    [limit, ...accountIds],
+     FROM s ORDER BY statement_date DESC, account_id LIMIT $limit`,
+    { id: customerId, limit },
   );
 }

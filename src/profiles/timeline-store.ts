@@ -69,39 +69,72 @@ export async function transactionPage(
   return { rows: [], total: count?.n ?? 0 };
 }
 
-export interface SpendRollup {
-  readonly categories: Array<{ category: string; spend: number; txn_count: number }>;
-  readonly months: Array<{ month: string; spend: number; txn_count: number }>;
+export interface SpendOverview {
+  /** Net spend per category and Shanghai month, `in365` for rows inside the 365-day window. */
+  readonly cells: Array<{ category: string; month: string; spend365: number; n365: number; spendMonth: number; nMonth: number }>;
+  /** The newest `firstPage` transactions, whatever their age. */
+  readonly newest: TransactionRow[];
+  /** Every transaction of the customer, for the timeline's pager. */
+  readonly total: number;
   readonly lastTs: Date | null;
 }
 
 /**
- * Net spend by category over [windowStart, asOf] and by Shanghai calendar month from `monthsFrom`, in one
- * read of the customer's rows. Refunds count negative, like every spend figure in Cardwise.
+ * Everything the view shows about transactions, in one read of the customer's rows: spend per category and
+ * month (folded in JS into the 365-day breakdown and the 12-month chart), the first timeline page and the
+ * count. One statement, so the customer's row group is decompressed once. Rows after the as-of date (data
+ * that arrived during the day) are left out of the figures, like every window in Cardwise.
  */
-export async function spendRollup(
+export async function spendOverview(
   db: Database,
   customerId: string,
-  range: { readonly windowStart: string; readonly monthsFrom: string; readonly asOf: string },
-): Promise<SpendRollup> {
-  const rows = await db.all<{ kind: string; key: string | null; spend: number; txn_count: number; last_ts: Date | null }>(
-    `WITH t AS MATERIALIZED (
-       SELECT ts, amount, category, CAST(ts + INTERVAL 8 HOUR AS DATE) AS d FROM transactions WHERE customer_id = $id
-     ), w AS (SELECT * FROM t WHERE d <= $asOf::DATE)
-     SELECT 'category' AS kind, coalesce(category, 'other') AS key, sum(amount)::DOUBLE AS spend, count(*) AS txn_count, NULL AS last_ts
-       FROM w WHERE d >= $windowStart::DATE GROUP BY 2
-     UNION ALL
-     SELECT 'month', strftime(d, '%Y-%m'), sum(amount)::DOUBLE, count(*), NULL FROM w WHERE d >= $monthsFrom::DATE GROUP BY 2
-     UNION ALL
-     SELECT 'last', NULL, 0, 0, max(ts) FROM w`,
-    { id: customerId, asOf: range.asOf, windowStart: range.windowStart, monthsFrom: range.monthsFrom },
+  range: { readonly windowStart: string; readonly monthsFrom: string; readonly asOf: string; readonly firstPage: number },
+): Promise<SpendOverview> {
+  type OverviewRow = TransactionRow & {
+    kind: 'cell' | 'txn';
+    month: string | null;
+    spend365: number | null;
+    n365: number | null;
+    spend_month: number | null;
+    n_month: number | null;
+    total: number;
+    last_ts: Date | null;
+  };
+  // Two row shapes in one result (`kind`): aggregate cells and the newest transactions, each carrying the
+  // customer's totals. NULL columns pad each shape to the union's.
+  const rows = await db.all<OverviewRow>(
+    `WITH t AS MATERIALIZED (SELECT * FROM transactions WHERE customer_id = $id),
+     d AS (SELECT *, CAST(ts + INTERVAL 8 HOUR AS DATE) AS day FROM t),
+     totals AS (SELECT count(*) AS total, max(ts) FILTER (WHERE day <= $asOf::DATE) AS last_ts FROM d),
+     cells AS (
+       SELECT 'cell' AS kind, coalesce(category, 'other') AS category, strftime(day, '%Y-%m') AS month,
+         sum(amount) FILTER (WHERE day >= $windowStart::DATE)::DOUBLE AS spend365, count(*) FILTER (WHERE day >= $windowStart::DATE) AS n365,
+         sum(amount) FILTER (WHERE day >= $monthsFrom::DATE)::DOUBLE AS spend_month, count(*) FILTER (WHERE day >= $monthsFrom::DATE) AS n_month,
+         NULL AS txn_id, NULL AS account_id, NULL::TIMESTAMP AS ts, NULL::DOUBLE AS amount, NULL AS currency, NULL AS mcc,
+         NULL AS merchant, NULL AS channel, NULL::BOOLEAN AS is_overseas, NULL AS country, NULL::INTEGER AS installment_months
+       FROM d WHERE day >= least($windowStart::DATE, $monthsFrom::DATE) AND day <= $asOf::DATE GROUP BY 2, 3
+     ),
+     newest AS (
+       SELECT 'txn' AS kind, category, NULL AS month, NULL AS spend365, NULL AS n365, NULL AS spend_month, NULL AS n_month,
+         txn_id, account_id, ts, amount::DOUBLE AS amount, currency, mcc, merchant, channel, is_overseas, country, installment_months
+       FROM t ORDER BY ts DESC, txn_id DESC LIMIT $limit
+     )
+     SELECT u.*, totals.total, totals.last_ts FROM (SELECT * FROM cells UNION ALL BY NAME SELECT * FROM newest) u CROSS JOIN totals`,
+    { id: customerId, asOf: range.asOf, windowStart: range.windowStart, monthsFrom: range.monthsFrom, limit: range.firstPage },
   );
   return {
-    categories: rows
-      .filter((r) => r.kind === 'category')
-      .map((r) => ({ category: r.key ?? 'other', spend: r.spend, txn_count: r.txn_count }))
-      .sort((a, b) => b.spend - a.spend || a.category.localeCompare(b.category)),
-    months: rows.filter((r) => r.kind === 'month').map((r) => ({ month: r.key ?? '', spend: r.spend, txn_count: r.txn_count })),
-    lastTs: rows.find((r) => r.kind === 'last')?.last_ts ?? null,
+    cells: rows
+      .filter((r) => r.kind === 'cell')
+      .map((r) => ({
+        category: r.category ?? 'other',
+        month: r.month ?? '',
+        spend365: r.spend365 ?? 0,
+        n365: r.n365 ?? 0,
+        spendMonth: r.spend_month ?? 0,
+        nMonth: r.n_month ?? 0,
+      })),
+    newest: rows.filter((r) => r.kind === 'txn'),
+    total: rows[0]?.total ?? 0,
+    lastTs: rows[0]?.last_ts ?? null,
   };
 }

@@ -2,23 +2,27 @@ import { fail, type AuditWriter, type AuthenticatedUser } from '../core';
 import type { Database } from '../db';
 import { authorizeUnmask } from '../security';
 import type { CustomerView } from './schema';
-import { findCustomer, portfolioAsOf, type CustomerRow } from './customer-store';
+import { findCustomer, findCustomerAsOf, type CustomerRow } from './customer-store';
 import { accountsSection } from './sections/accounts';
-import { consentsSection, bureauSection } from './sections/consents';
-import { interactionsSection, messagesSection } from './sections/contacts';
-import { sectionContext } from './sections/context';
+import { sectionContext, type SectionContext } from './sections/context';
 import { modelsSection, segmentsSection } from './sections/insights';
 import { customerProfile } from './sections/profile';
 import { spendingSection, transactionsSection } from './sections/spending';
 import { statementsSection } from './sections/statements';
-import { tagsSection } from './sections/tags';
+import { tagValuesSection } from './sections/tags';
 
-/** The personal fields an unmasked view shows, as written to the audit entry. */
-export const unmaskedFields = ['name', 'phone', 'email', 'id_hash', 'service_interactions.text'] as const;
+/** The personal fields each unmasked answer shows, as written to its audit entry. */
+export const unmaskedFields = {
+  profile: ['name', 'phone', 'email', 'id_hash'],
+  interactions: ['service_interactions.text'],
+} as const;
+
+function notFound(customerId: string): never {
+  return fail('not_found', `找不到客户 ${customerId}`, `customer ${customerId} not found`, { customerId });
+}
 
 export async function requireCustomer(db: Database, customerId: string): Promise<CustomerRow> {
-  const customer = await findCustomer(db, customerId);
-  return customer ?? fail('not_found', `找不到客户 ${customerId}`, `customer ${customerId} not found`, { customerId });
+  return (await findCustomer(db, customerId)) ?? notFound(customerId);
 }
 
 export interface ViewRequest {
@@ -28,44 +32,54 @@ export interface ViewRequest {
 }
 
 /**
- * One customer's 360° view. Each section comes from its own small provider, run concurrently over the
- * connection pool; every read is a point read by customer or account id.
+ * Finds the customer (404 otherwise), then, on an unmask request, runs the one gate for personal
+ * information (role, reason, `unmask` audit entry) before any section is read.
  */
-export async function customerView(db: Database, request: ViewRequest): Promise<CustomerView> {
-  const [customer, asOf] = await Promise.all([requireCustomer(db, request.customerId), portfolioAsOf(db)]);
+async function open(db: Database, request: ViewRequest, fields: readonly string[]): Promise<SectionContext> {
+  const { customer: found, asOf } = await findCustomerAsOf(db, request.customerId);
+  const customer = found ?? notFound(request.customerId);
   if (request.unmask) {
     const { user, audit, reason } = request.unmask;
-    await authorizeUnmask(user, audit, customer.customer_id, reason, unmaskedFields);
+    await authorizeUnmask(user, audit, customer.customer_id, reason, fields);
   }
-  const ctx = sectionContext(db, customer, asOf, request.unmask !== undefined);
-  const [accounts, statements, spending, transactions, interactions, messages, consents, bureau, tags, segments, models] =
-    await Promise.all([
-      accountsSection(ctx),
-      statementsSection(ctx),
-      spendingSection(ctx),
-      transactionsSection(ctx),
-      interactionsSection(ctx),
-      messagesSection(ctx),
-      consentsSection(ctx),
-      bureauSection(ctx),
-      tagsSection(ctx),
-      segmentsSection(ctx),
-      modelsSection(ctx),
-    ]);
+  return sectionContext(db, customer, asOf, request.unmask !== undefined);
+}
+
+/**
+ * The 360° summary. Each section comes from its own small provider, run concurrently over the connection
+ * pool; every read is a point read by customer id.
+ */
+export async function customerView(db: Database, request: ViewRequest): Promise<CustomerView> {
+  const ctx = await open(db, request, unmaskedFields.profile);
+  const [accounts, statements, spending, transactions, tags, segments, models] = await Promise.all([
+    accountsSection(ctx),
+    statementsSection(ctx),
+    spendingSection(ctx),
+    transactionsSection(ctx),
+    tagValuesSection(ctx),
+    segmentsSection(ctx),
+    modelsSection(ctx),
+  ]);
   return {
-    customerId: customer.customer_id,
-    asOf,
-    profile: customerProfile(customer, asOf, ctx.unmasked),
+    customerId: ctx.customer.customer_id,
+    asOf: ctx.asOf,
+    profile: customerProfile(ctx.customer, ctx.asOf, ctx.unmasked),
     accounts,
     statements,
     spending,
     transactions,
-    interactions,
-    messages,
-    consents,
-    bureau,
     tags,
     segments,
     models,
   };
+}
+
+/** One section of the view through its own endpoint: the same 404 and unmask gate as the summary. */
+export async function customerSection<T>(
+  db: Database,
+  request: ViewRequest,
+  provider: (ctx: SectionContext) => Promise<T>,
+  fields: readonly string[] = [],
+): Promise<T> {
+  return provider(await open(db, request, fields));
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCustomers } from './customers';
 import { registerDemo } from './demo';
 import { registerGenerate } from './generate';
 import { registerImport } from './import';
@@ -22,4 +23,5 @@ export const commandModules: RegisterCommand[] = [
   registerImportBerka,
   registerTags,
   registerSegments,
+  registerCustomers,
 ];

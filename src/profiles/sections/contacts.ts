@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { interactionsSectionSchema, messagesSectionSchema } from '../view-schema';
-import { interactionCounts, latestInteractions, latestMessages, messageSummary } from '../contact-store';
+import { latestInteractions, latestMessages } from '../contact-store';
 import { iso, isoOrNull, type SectionContext } from './context';
 
 type InteractionsSection = z.infer<typeof interactionsSectionSchema>;
@@ -16,11 +16,11 @@ export const interactionWindowDays = 90;
  * sentiment and resolution stay visible to every role.
  */
 export async function interactionsSection(ctx: SectionContext): Promise<InteractionsSection> {
-  const id = ctx.customer.customer_id;
-  const [rows, last90d] = await Promise.all([
-    latestInteractions(ctx.db, id, contactsShown),
-    ctx.asOf ? interactionCounts(ctx.db, id, ctx.asOf, interactionWindowDays) : Promise.resolve([]),
-  ]);
+  const rows = await latestInteractions(ctx.db, ctx.customer.customer_id, {
+    asOf: ctx.asOf,
+    days: interactionWindowDays,
+    limit: contactsShown,
+  });
   return {
     available: true,
     items: rows.map((r) => ({
@@ -34,13 +34,13 @@ export async function interactionsSection(ctx: SectionContext): Promise<Interact
       textMasked: !ctx.unmasked && r.text !== null,
     })),
     total: rows[0]?.total ?? 0,
-    last90d,
+    last90d: rows[0]?.recent ?? [],
   };
 }
 
 export async function messagesSection(ctx: SectionContext): Promise<MessagesSection> {
-  const id = ctx.customer.customer_id;
-  const [rows, summary] = await Promise.all([latestMessages(ctx.db, id, contactsShown), messageSummary(ctx.db, id)]);
+  const rows = await latestMessages(ctx.db, ctx.customer.customer_id, contactsShown);
+  const first = rows[0];
   return {
     available: true,
     items: rows.map((m) => ({
@@ -60,6 +60,14 @@ export async function messagesSection(ctx: SectionContext): Promise<MessagesSect
       clickedAt: isoOrNull(m.clicked_at),
       convertedAt: isoOrNull(m.converted_at),
     })),
-    summary,
+    summary: {
+      total: first?.total ?? 0,
+      control: first?.control ?? 0,
+      sent: first?.sent ?? 0,
+      delivered: first?.delivered ?? 0,
+      opened: first?.opened ?? 0,
+      clicked: first?.clicked ?? 0,
+      converted: first?.converted ?? 0,
+    },
   };
 }

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { Row } from '../../db';
 import { listSnapshots, loadCatalogue, profileState, tagDimensions } from '../../tags';
-import type { TagValue, tagsSectionSchema } from '../insight-schema';
-import { currentProfileRow, snapshotRows } from '../tag-store';
+import type { TagValue, tagsSectionSchema, tagValuesSectionSchema } from '../insight-schema';
+import { profileRows } from '../tag-store';
 import { unavailable, type SectionContext } from './context';
 
 type TagsSection = z.infer<typeof tagsSectionSchema>;
+type TagValuesSection = z.infer<typeof tagValuesSectionSchema>;
 
 /** DuckDB values as JSON can carry them: timestamps as ISO strings, anything else unexpected as text. */
 export function tagValue(value: unknown): TagValue {
@@ -16,15 +17,20 @@ export function tagValue(value: unknown): TagValue {
   return String(value);
 }
 
-/** Tags grouped by dimension (catalogue order), each with its value now and across snapshots (oldest first). */
-export async function tagsSection(ctx: SectionContext): Promise<TagsSection> {
+/**
+ * Tags grouped by dimension (catalogue order), each with its value now and, with `history`, across
+ * snapshots (oldest first). Without history it reads one row of `profile`; with it, one row per snapshot
+ * as well, which is why the summary leaves history to the tags endpoint.
+ */
+async function readTags(ctx: SectionContext, history: boolean): Promise<TagsSection> {
   const state = await profileState(ctx.db);
   if (!state) return unavailable('标签画像尚未计算（请运行 cardwise tags refresh）', 'tags have not been computed yet (run cardwise tags refresh)');
   const id = ctx.customer.customer_id;
-  const [catalogue, snapshots, current] = await Promise.all([loadCatalogue(ctx.db), listSnapshots(ctx.db), currentProfileRow(ctx.db, id)]);
+  const [catalogue, snapshots] = await Promise.all([loadCatalogue(ctx.db), listSnapshots(ctx.db)]);
+  const rows = await profileRows(ctx.db, history ? snapshots.map((s) => s.table) : [], id);
+  const bySnapshot = new Map<number, Row>(rows.map((r) => [r.snapshot_index, r]));
+  const current = bySnapshot.get(-1);
   if (!current) return unavailable('该客户不在最近一次标签计算中（新客户？）', 'this customer was not in the last tag refresh (a new customer?)');
-  const history = await snapshotRows(ctx.db, snapshots.map((s) => s.table), id);
-  const bySnapshot = new Map<number, Row>(history.map((r) => [r.snapshot_index, r]));
   const groups = tagDimensions.map((dimension) => ({
     dimension,
     tags: catalogue
@@ -45,4 +51,13 @@ export async function tagsSection(ctx: SectionContext): Promise<TagsSection> {
       })),
   }));
   return { available: true, asOf: state.asOf, refreshedAt: state.refreshedAt, snapshots: snapshots.length, groups: groups.filter((g) => g.tags.length > 0) };
+}
+
+export function tagsSection(ctx: SectionContext): Promise<TagsSection> {
+  return readTags(ctx, true);
+}
+
+/** The summary's tags: current values only (the response schema drops the empty history arrays). */
+export function tagValuesSection(ctx: SectionContext): Promise<TagValuesSection> {
+  return readTags(ctx, false);
 }
