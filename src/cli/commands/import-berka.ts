@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openStore } from '../../app';
-import { importBerka } from '../../data';
+import { checkBerkaDir, importBerka } from '../../data';
 import { lazyProgressBar } from './import';
 
 const int = (n: number) => n.toLocaleString('en-US');
@@ -13,6 +13,7 @@ export function registerImportBerka(program: Command): void {
     .option('--as-of <date>', 'day the import quality reports measure freshness against (default: today)')
     .argument('<dir>', 'folder holding account.asc, client.asc, disp.asc, card.asc, district.asc, loan.asc, trans.asc')
     .action(async (dir: string, o: { db: string; asOf?: string }) => {
+      checkBerkaDir(dir);
       const db = await openStore(o.db);
       const bar = lazyProgressBar();
       try {

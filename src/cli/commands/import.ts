@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openStore } from '../../app';
 import { fail, type ProgressListener } from '../../core';
-import { importFile, importFormats, listRejects, type ImportFormat, type ImportResult } from '../../data';
+import { importFile, importFormats, listRejects, prepareImport, type ImportFormat, type ImportResult } from '../../data';
 import { progressBar } from '../progress-bar';
 
 const out = (line: string): boolean => process.stdout.write(`${line}\n`);
@@ -57,17 +57,13 @@ export function registerImport(program: Command): void {
       if (o.format && !importFormats.includes(o.format as ImportFormat)) {
         fail('bad_request', `未知格式 ${o.format}`, `unknown format '${o.format}': one of ${importFormats.join(', ')}`);
       }
+      const options = { table: o.table, file, mapping: o.mapping, format: o.format as ImportFormat | undefined, asOf: o.asOf };
+      // A missing or unreadable file fails before the database file is opened (or created).
+      prepareImport(options);
       const db = await openStore(o.db);
       const bar = lazyProgressBar();
       try {
-        const result = await importFile(db, {
-          table: o.table,
-          file,
-          mapping: o.mapping,
-          format: o.format as ImportFormat | undefined,
-          asOf: o.asOf,
-          progress: bar,
-        });
+        const result = await importFile(db, { ...options, progress: bar });
         bar.stop();
         const rejects = result.rowsRejected > 0 ? await listRejects(db, result.id, { limit: shownRejects, offset: 0 }) : { items: [] };
         await printImportResult(result, rejects.items);

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { silentProgress, type ProgressListener } from '../../core';
 import { quoteIdent, type Database } from '../../db';
 import { contractTable } from '../contract/tables';
 import { sha256File } from '../import/file-source';
 import { importMappingSchema } from '../import/schema';
 import { importLock, runImport, type ImportResult } from '../import/run-import';
-import { berkaPath, dropBerkaFiles, loadBerkaFiles, type BerkaFile } from './berka-files';
+import { berkaFiles, berkaPath, dropBerkaFiles, loadBerkaFiles, type BerkaFile } from './berka-files';
+import { fileError } from '../import/file-errors';
 import { berkaCreditsSql, berkaSql, czkToCny } from './berka-sql';
 
 export interface BerkaTableResult {
@@ -38,6 +39,13 @@ const berkaMapping = {
   name: 'berka',
 };
 
+/** Fails with one line naming the first Berka file missing from `dir`, before anything is opened or written. */
+export function checkBerkaDir(dir: string): void {
+  for (const file of berkaFiles) {
+    if (!existsSync(berkaPath(dir, file))) throw fileError(`${file}.asc`, `file not found in ${dir}`, `在 ${dir} 中找不到文件`);
+  }
+}
+
 /**
  * `cardwise import-berka`: maps the PKDD'99 Berka files in `dir` into the contract (products, customers,
  * accounts, transactions, in that order so references resolve) through the shared importer: the same
@@ -48,6 +56,7 @@ export async function importBerka(
   dir: string,
   options: { progress?: ProgressListener; asOf?: string } = {},
 ): Promise<BerkaResult> {
+  checkBerkaDir(dir);
   const progress = options.progress ?? silentProgress;
   const suffix = createHash('sha256').update(`${dir}${Date.now()}${Math.random()}`).digest('hex').slice(0, 8);
   return importLock(db, () =>

@@ -2,7 +2,7 @@ import { fail } from '../../core';
 import type { Database } from '../../db';
 import { contractTable, contractTables } from '../contract/tables';
 import type { TableSpec } from '../contract/define';
-import { inspectFile, sha256File } from './file-source';
+import { inspectFile, sha256File, type SourceFile } from './file-source';
 import { loadMapping, noMapping, type LoadedMapping } from './mapping';
 import { importLock, runImport, type ImportResult, type ImportRunOptions } from './run-import';
 import type { ImportFormat } from './schema';
@@ -26,15 +26,30 @@ export function importableTable(name: string): TableSpec {
   return spec;
 }
 
+/** What an import needs before it touches the store: the table, the mapping and a file that can be opened. */
+export interface PreparedImport {
+  readonly spec: TableSpec;
+  readonly mapping: LoadedMapping;
+  readonly file: SourceFile;
+}
+
+/**
+ * The checks that need no database (unknown table, bad mapping, missing, empty or binary file), so the CLI
+ * can run them before it opens — and perhaps creates — the database file.
+ */
+export function prepareImport(options: ImportFileOptions): PreparedImport {
+  const spec = importableTable(options.table);
+  const mapping: LoadedMapping = options.mapping ? loadMapping(options.mapping, spec) : noMapping;
+  return { spec, mapping, file: inspectFile(options.file, options.format) };
+}
+
 /**
  * `cardwise import`: reads a CSV, Parquet or JSON-lines file into a contract table. Rows that break the
  * contract become rejects; the rest land in one transaction. A file that cannot be read at all throws a
  * one-line `file_unreadable` (or `mapping_invalid`) error and writes nothing.
  */
 export async function importFile(db: Database, options: ImportFileOptions): Promise<ImportResult> {
-  const spec = importableTable(options.table);
-  const mapping: LoadedMapping = options.mapping ? loadMapping(options.mapping, spec) : noMapping;
-  const file = inspectFile(options.file, options.format);
+  const { spec, mapping, file } = prepareImport(options);
   const fileSha256 = sha256File(file.path);
   // Nothing awaits the hash until validation is done; keep an early read error from going unhandled.
   fileSha256.catch(() => undefined);
