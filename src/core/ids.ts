@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 // characters of Crockford base32: readable in logs, safe in URLs, unguessable.
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdPrefix = 'imp' | 'usr' | 'ses' | 'key' | 'job' | 'aud' | 'tag' | 'seg' | 'snp' | 'off' | 'jny' | 'msg' | 'cmp';
+export type IdPrefix = 'imp' | 'qlt' | 'usr' | 'ses' | 'key' | 'job' | 'aud' | 'tag' | 'seg' | 'snp' | 'off' | 'jny' | 'msg' | 'cmp';
 
 export function newId(prefix: IdPrefix): string {
   const bytes = randomBytes(16);

@@ -25,9 +25,8 @@ export function shareOf(part: number, whole: number): number {
 
 const mean = (values: readonly number[]) => (values.length === 0 ? 1 : values.reduce((a, b) => a + b, 0) / values.length);
 
-// Quality report ids have no prefix of their own in core's IdPrefix union yet; 'qlt_' keeps them readable.
 function reportId(): string {
-  return `qlt_${newId('job').slice(4)}`;
+  return newId('qlt');
 }
 
 /**
