@@ -4,7 +4,7 @@ import type { Database, Queryable } from '../db';
 import { ruleCatalog } from './catalog';
 import { compileRule, type CompiledRule } from './compile';
 import type { CountResult } from './definition-schema';
-import { loadProfileInfo, profileSize } from './profile-store';
+import { loadProfileInfo } from './profile-store';
 import { prepareRule } from './validate';
 
 /** Members of a compiled rule: one scan of the profile (DuckDB pushes simple comparisons into the scan). */
@@ -28,8 +28,13 @@ export async function countRule(db: Database, text: string): Promise<CountResult
   return db.withConnection(async (session) => {
     const prepared = prepareRule(text, await ruleCatalog(session));
     const profile = await loadProfileInfo(session);
-    const count = await countCompiled(session, compileRule(prepared, profile));
-    const total = await profileSize(session);
+    const compiled = compileRule(prepared, profile);
+    // One round trip for both figures; DuckDB answers the total from table metadata.
+    const row = await session.one<{ n: number; total: number }>(
+      `SELECT (SELECT count(*) FROM ${compiled.from} WHERE ${compiled.where})::BIGINT AS n, (SELECT count(*) FROM profile)::BIGINT AS total`,
+      Object.keys(compiled.params).length > 0 ? compiled.params : undefined,
+    );
+    const [count, total] = [row?.n ?? 0, row?.total ?? 0];
     return {
       count,
       total,

@@ -9,11 +9,20 @@ export interface ProfileInfo {
   readonly asOf: string | null;
 }
 
+// Column lists per connection, valid while the refresh stamp is unchanged: listing columns from DuckDB's
+// catalogue costs a few milliseconds (the most expensive step of a live count), and only a refresh changes it.
+const columnCache = new WeakMap<object, { readonly refreshedAt: string; readonly columns: ReadonlySet<string> }>();
+
 /**
- * Reads the profile's shape. The tag refresh swaps in a new table whose columns follow the catalogue, so this
- * is read per request rather than cached: a cache would need the refresh to tell it, and costs ~1 ms anyway.
+ * Reads the profile's shape. The tag refresh swaps in a new table whose columns follow the catalogue and
+ * stamps its state; the columns are re-read whenever that stamp changes. A profile without a stamp (written by
+ * hand, in tests) is read every time.
  */
 export async function loadProfileInfo(db: Database | Queryable): Promise<ProfileInfo> {
+  const state = await profileState(db);
+  const key = 'connection' in db ? db.connection : db;
+  const cached = columnCache.get(key);
+  if (state && cached?.refreshedAt === state.refreshedAt) return { columns: cached.columns, asOf: state.asOf };
   const rows = await db.all<{ column_name: string }>(
     "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = 'profile'",
   );
@@ -21,7 +30,7 @@ export async function loadProfileInfo(db: Database | Queryable): Promise<Profile
     fail('bad_request', '还没有客户画像：请先运行 cardwise tags refresh', 'there is no profile yet: run `cardwise tags refresh` first');
   }
   const columns = new Set(rows.map((r) => r.column_name));
-  const state = await profileState(db);
+  if (state) columnCache.set(key, { refreshedAt: state.refreshedAt, columns });
   let asOf = state?.asOf ?? null;
   if (asOf === null && columns.has('as_of')) {
     asOf = (await db.one<{ d: string | null }>('SELECT max(as_of)::DATE AS d FROM profile'))?.d ?? null;
@@ -29,7 +38,3 @@ export async function loadProfileInfo(db: Database | Queryable): Promise<Profile
   return { columns, asOf };
 }
 
-/** Customers in the profile: the denominator of every share. DuckDB answers it from table metadata. */
-export async function profileSize(db: Database | Queryable): Promise<number> {
-  return (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM profile'))?.n ?? 0;
-}

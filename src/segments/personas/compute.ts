@@ -19,7 +19,11 @@ export interface PersonaOptions {
   readonly k?: number;
   readonly seed?: number;
   readonly restarts?: number;
-  /** Customers the centroids are fitted on (every n-th in customer order); all are then assigned. */
+  /**
+   * Customers the centroids are fitted on (every n-th in customer order, default 20,000); all are then assigned.
+   * Eight centroids in 15 dimensions are well placed by 20,000 points, and ml-kmeans on plain arrays costs
+   * about a second per restart at that size.
+   */
   readonly sampleSize?: number;
   readonly onProgress?: ProgressListener;
 }
@@ -66,11 +70,11 @@ export async function computePersonas(db: Database, options: PersonaOptions = {}
   const width = personaFeatures.length;
   if (n < k * 5) fail('bad_request', `可聚类的客户太少（${n}）`, `too few customers to cluster (${n}; need at least ${k * 5})`);
   const scale = standardisation(matrix.values, width);
-  const step = Math.max(1, Math.ceil(n / (options.sampleSize ?? 50_000)));
+  const step = Math.max(1, Math.ceil(n / (options.sampleSize ?? 20_000)));
   const sample: number[][] = [];
   for (let i = 0; i < n; i += step) sample.push(standardRow(matrix.values, i, scale));
   onProgress({ phase: 'personas', done: 1, total: 4, detail: `k-means on ${sample.length.toLocaleString('en-US')} customers` });
-  const fit = fitKMeans(sample, k, { seed, restarts: options.restarts ?? 5 });
+  const fit = fitKMeans(sample, k, { seed, restarts: options.restarts ?? 5, maxIterations: 100 });
 
   onProgress({ phase: 'personas', done: 2, total: 4, detail: `assigning ${n.toLocaleString('en-US')} customers` });
   const assigned = new Int32Array(n);
