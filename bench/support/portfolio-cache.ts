@@ -2,7 +2,7 @@
 // every later run (generating 1M customers and ~100M transactions takes many minutes on two cores). Each
 // bench gets its own copy of the cached file, because benches write (users, profiles, search keys) and
 // DuckDB lets one process open a file at a time.
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openStore } from '../../src/app';
 import { generatePortfolio } from '../../src/data';
@@ -20,14 +20,31 @@ const cacheDir = resolve(import.meta.dirname, '..', '..', '.tmp', 'bench-cache')
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits for another process generating the same file (a lock file made with O_EXCL), then takes the lock. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Waits for another process generating the same file, then takes the lock: a file created exclusively,
+ * holding the owner's pid, so that a lock left by a process that died (killed, out of memory) is taken over.
+ */
 async function lock(path: string): Promise<() => void> {
   for (let waited = 0; ; waited += 5) {
     try {
-      closeSync(openSync(path, 'wx'));
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
       return () => rmSync(path, { force: true });
     } catch {
-      if (waited % 60 === 0) say(`waiting for another process generating the bench portfolio (${path})…`);
+      const owner = Number(readFileSync(path, 'utf8').trim());
+      if (!Number.isInteger(owner) || owner <= 0 || !alive(owner)) {
+        rmSync(path, { force: true });
+        continue;
+      }
+      if (waited % 60 === 0) say(`waiting for process ${owner}, generating the bench portfolio (${path})…`);
       await sleep(5000);
     }
   }
@@ -47,7 +64,9 @@ export async function cachedPortfolio(scale: BenchScale): Promise<string> {
     rmSync(`${partial}.wal`, { force: true });
     say(`generating the ${scale} bench portfolio once (${size.customers.toLocaleString('en-US')} customers) into ${file}`);
     const started = Date.now();
-    const db = await openStore(partial);
+    // A bounded memory limit: DuckDB spills to disk instead of taking most of a machine shared with others
+    // (its default, 80% of RAM, got a full-scale generation killed by the kernel's OOM killer).
+    const db = await openStore(partial, { memoryLimit: process.env.CARDWISE_BENCH_MEMORY ?? '6GB' });
     try {
       await generatePortfolio(db, size);
       await db.run('CHECKPOINT');
