@@ -26,7 +26,6 @@ const tagsMeta = {
   /** The as-of date of the profile the values come from (the last tag refresh). */
   asOf: day,
   refreshedAt: instant,
-  snapshots: z.number().int(),
 };
 
 /** In the summary: the current values, grouped by dimension in catalogue order (empty dimensions left out). */
@@ -38,6 +37,8 @@ export const tagValuesSectionSchema = section({
 /** From the tags endpoint: the same, each tag with its values across snapshots (the sparklines). */
 export const tagsSectionSchema = section({
   ...tagsMeta,
+  /** Snapshots kept (the tag capability's retention); each tag's history has at most this many points. */
+  snapshots: z.number().int(),
   groups: z.array(z.object({ dimension: z.string(), tags: z.array(customerTagSchema) })),
 });
 

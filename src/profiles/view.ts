@@ -2,7 +2,7 @@ import { fail, type AuditWriter, type AuthenticatedUser } from '../core';
 import type { Database } from '../db';
 import { authorizeUnmask } from '../security';
 import type { CustomerView } from './schema';
-import { findCustomer, findCustomerAsOf, type CustomerRow } from './customer-store';
+import { customerExists, findCustomer, findCustomerAsOf, type CustomerRow } from './customer-store';
 import { accountsSection } from './sections/accounts';
 import { sectionContext, type SectionContext } from './sections/context';
 import { modelsSection, segmentsSection } from './sections/insights';
@@ -31,18 +31,12 @@ export interface ViewRequest {
   readonly unmask?: { readonly user: AuthenticatedUser; readonly audit: AuditWriter; readonly reason: string };
 }
 
-/**
- * Finds the customer (404 otherwise), then, on an unmask request, runs the one gate for personal
- * information (role, reason, `unmask` audit entry) before any section is read.
- */
-async function open(db: Database, request: ViewRequest, fields: readonly string[]): Promise<SectionContext> {
-  const { customer: found, asOf } = await findCustomerAsOf(db, request.customerId);
-  const customer = found ?? notFound(request.customerId);
-  if (request.unmask) {
-    const { user, audit, reason } = request.unmask;
-    await authorizeUnmask(user, audit, customer.customer_id, reason, fields);
-  }
-  return sectionContext(db, customer, asOf, request.unmask !== undefined);
+/** On an unmask request, the one gate for personal information (role, reason, `unmask` entry) before any read. */
+async function gate(request: ViewRequest, fields: readonly string[]): Promise<boolean> {
+  if (!request.unmask) return false;
+  const { user, audit, reason } = request.unmask;
+  await authorizeUnmask(user, audit, request.customerId, reason, fields);
+  return true;
 }
 
 /**
@@ -50,7 +44,10 @@ async function open(db: Database, request: ViewRequest, fields: readonly string[
  * pool; every read is a point read by customer id.
  */
 export async function customerView(db: Database, request: ViewRequest): Promise<CustomerView> {
-  const ctx = await open(db, request, unmaskedFields.profile);
+  const { customer: found, asOf } = await findCustomerAsOf(db, request.customerId);
+  const customer = found ?? notFound(request.customerId);
+  const unmasked = await gate(request, unmaskedFields.profile);
+  const ctx = sectionContext(db, customer.customer_id, asOf, unmasked);
   const [accounts, statements, spending, transactions, tags, segments, models] = await Promise.all([
     accountsSection(ctx),
     statementsSection(ctx),
@@ -61,9 +58,9 @@ export async function customerView(db: Database, request: ViewRequest): Promise<
     modelsSection(ctx),
   ]);
   return {
-    customerId: ctx.customer.customer_id,
-    asOf: ctx.asOf,
-    profile: customerProfile(ctx.customer, ctx.asOf, ctx.unmasked),
+    customerId: customer.customer_id,
+    asOf,
+    profile: customerProfile(customer, asOf, unmasked),
     accounts,
     statements,
     spending,
@@ -81,5 +78,8 @@ export async function customerSection<T>(
   provider: (ctx: SectionContext) => Promise<T>,
   fields: readonly string[] = [],
 ): Promise<T> {
-  return provider(await open(db, request, fields));
+  const { exists, asOf } = await customerExists(db, request.customerId);
+  if (!exists) notFound(request.customerId);
+  const unmasked = await gate(request, fields);
+  return provider(sectionContext(db, request.customerId, asOf, unmasked));
 }

@@ -76,7 +76,7 @@ export function renderCustomerView(v: FullCustomerView): string {
     lines.push(`Bureau: ${last ? `score ${dash(last.score)} as of ${last.asOf}, ${dash(last.inquiries6m)} inquiries in 6 months` : 'no pulls'}`);
   }
   if (v.tags.available) {
-    lines.push(`Tags (as of ${v.tags.asOf}, ${v.tags.snapshots} snapshots): ${v.tags.groups.map((g) => `${g.dimension} ${g.tags.length}`).join(', ')}`);
+    lines.push(`Tags (as of ${v.tags.asOf}): ${v.tags.groups.map((g) => `${g.dimension} ${g.tags.length}`).join(', ')}`);
   } else lines.push(...unavailable('Tags', v.tags));
   if (!v.segments.available) lines.push(...unavailable('Segments', v.segments));
   if (!v.models.available) lines.push(...unavailable('Model scores', v.models));

@@ -7,7 +7,7 @@ type ConsentsSection = z.infer<typeof consentsSectionSchema>;
 type BureauSection = z.infer<typeof bureauSectionSchema>;
 
 export async function consentsSection(ctx: SectionContext): Promise<ConsentsSection> {
-  const id = ctx.customer.customer_id;
+  const id = ctx.customerId;
   const [current, preferences] = await Promise.all([currentConsents(ctx.db, id), channelPreferences(ctx.db, id)]);
   return {
     available: true,
@@ -18,7 +18,7 @@ export async function consentsSection(ctx: SectionContext): Promise<ConsentsSect
 }
 
 export async function bureauSection(ctx: SectionContext): Promise<BureauSection> {
-  const rows = await customerBureau(ctx.db, ctx.customer.customer_id);
+  const rows = await customerBureau(ctx.db, ctx.customerId);
   return {
     available: true,
     items: rows.map((b) => ({

@@ -16,7 +16,7 @@ export const interactionWindowDays = 90;
  * sentiment and resolution stay visible to every role.
  */
 export async function interactionsSection(ctx: SectionContext): Promise<InteractionsSection> {
-  const rows = await latestInteractions(ctx.db, ctx.customer.customer_id, {
+  const rows = await latestInteractions(ctx.db, ctx.customerId, {
     asOf: ctx.asOf,
     days: interactionWindowDays,
     limit: contactsShown,
@@ -39,7 +39,7 @@ export async function interactionsSection(ctx: SectionContext): Promise<Interact
 }
 
 export async function messagesSection(ctx: SectionContext): Promise<MessagesSection> {
-  const rows = await latestMessages(ctx.db, ctx.customer.customer_id, contactsShown);
+  const rows = await latestMessages(ctx.db, ctx.customerId, contactsShown);
   const first = rows[0];
   return {
     available: true,

@@ -1,11 +1,11 @@
 import type { Database } from '../../db';
 import type { UnavailableSection } from '../view-schema';
-import { customerAccounts, type AccountRow, type CustomerRow } from '../customer-store';
+import { customerAccounts, type AccountRow } from '../customer-store';
 
-/** What every section provider receives: one customer, the as-of date, and whether PII may be shown. */
+/** What every section provider receives: one customer (known to exist), the as-of date, whether PII may show. */
 export interface SectionContext {
   readonly db: Database;
-  readonly customer: CustomerRow;
+  readonly customerId: string;
   /** The portfolio's as-of date; null while no transactions are loaded. */
   readonly asOf: string | null;
   /** True only on an audited unmask by an agent or admin (authorizeUnmask has already written the entry). */
@@ -14,14 +14,14 @@ export interface SectionContext {
   accounts(): Promise<AccountRow[]>;
 }
 
-export function sectionContext(db: Database, customer: CustomerRow, asOf: string | null, unmasked: boolean): SectionContext {
+export function sectionContext(db: Database, customerId: string, asOf: string | null, unmasked: boolean): SectionContext {
   let accounts: Promise<AccountRow[]> | undefined;
   return {
     db,
-    customer,
+    customerId,
     asOf,
     unmasked,
-    accounts: () => (accounts ??= customerAccounts(db, customer.customer_id)),
+    accounts: () => (accounts ??= customerAccounts(db, customerId)),
   };
 }
 

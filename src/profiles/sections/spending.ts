@@ -27,7 +27,7 @@ const overviews = new WeakMap<SectionContext, Promise<SpendOverview>>();
 function overview(ctx: SectionContext, asOf: string): Promise<SpendOverview> {
   let found = overviews.get(ctx);
   if (!found) {
-    found = spendOverview(ctx.db, ctx.customer.customer_id, {
+    found = spendOverview(ctx.db, ctx.customerId, {
       asOf,
       // 365 days ending at the as-of date, inclusive: the same window as the tag `spend_365d`.
       windowStart: addDays(asOf, -(spendWindowDays - 1)),
@@ -90,7 +90,7 @@ export function transactionView(t: TransactionRow): TransactionView {
 export async function transactionsSection(ctx: SectionContext): Promise<TransactionsSection> {
   const page = ctx.asOf
     ? await overview(ctx, ctx.asOf).then((o) => ({ rows: o.newest, total: o.total }))
-    : await transactionPage(ctx.db, ctx.customer.customer_id, {}, { offset: 0, limit: firstPageSize });
+    : await transactionPage(ctx.db, ctx.customerId, {}, { offset: 0, limit: firstPageSize });
   return {
     available: true,
     firstPage: { items: page.rows.map(transactionView), total: page.total, page: 1, pageSize: firstPageSize },

@@ -24,7 +24,7 @@ export function repaymentOf(s: Pick<StatementRow, 'balance' | 'min_due' | 'paid_
 }
 
 export async function statementsSection(ctx: SectionContext): Promise<StatementsSection> {
-  const rows = await latestStatements(ctx.db, ctx.customer.customer_id, statementsShown);
+  const rows = await latestStatements(ctx.db, ctx.customerId, statementsShown);
   const items = rows.map((s) => ({
     accountId: s.account_id,
     period: s.period,

@@ -25,8 +25,9 @@ export function tagValue(value: unknown): TagValue {
 async function readTags(ctx: SectionContext, history: boolean): Promise<TagsSection> {
   const state = await profileState(ctx.db);
   if (!state) return unavailable('标签画像尚未计算（请运行 cardwise tags refresh）', 'tags have not been computed yet (run cardwise tags refresh)');
-  const id = ctx.customer.customer_id;
-  const [catalogue, snapshots] = await Promise.all([loadCatalogue(ctx.db), listSnapshots(ctx.db)]);
+  const id = ctx.customerId;
+  // The summary shows no history, so it does not list the snapshots either.
+  const [catalogue, snapshots] = await Promise.all([loadCatalogue(ctx.db), history ? listSnapshots(ctx.db) : []]);
   const rows = await profileRows(ctx.db, history ? snapshots.map((s) => s.table) : [], id);
   const bySnapshot = new Map<number, Row>(rows.map((r) => [r.snapshot_index, r]));
   const current = bySnapshot.get(-1);
