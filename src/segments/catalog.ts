@@ -17,14 +17,16 @@ function entryOf(type: string, values: readonly string[] | undefined): CatalogEn
 
 export async function ruleCatalog(db: Database | Queryable): Promise<ExprCatalog> {
   const entries: Record<string, CatalogEntry> = {};
-  for (const tag of await loadCatalogue(db)) {
+  // On the pool the two reads overlap; on one connection (inside a transaction) they run in turn.
+  const [tags, personas] =
+    'connection' in db
+      ? [await loadCatalogue(db), await currentPersonaCodes(db)]
+      : await Promise.all([loadCatalogue(db), currentPersonaCodes(db)]);
+  for (const tag of tags) {
     const def = tag.definition;
     entries[def.code] = entryOf(def.type, def.values);
   }
   for (const name of Object.keys(derivedColumns)) entries[name] ??= { type: 'number' };
-  if (!entries.persona) {
-    const codes = await currentPersonaCodes(db);
-    entries.persona = codes.length > 0 ? { type: 'string', values: codes } : { type: 'string' };
-  }
+  entries.persona ??= personas.length > 0 ? { type: 'string', values: personas } : { type: 'string' };
   return catalogOf(entries);
 }

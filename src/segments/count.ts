@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import type { PreparedExpression } from '../core';
 import type { Database, Queryable } from '../db';
 import { ruleCatalog } from './catalog';
 import { compileRule, type CompiledRule } from './compile';
@@ -14,33 +13,31 @@ export async function countCompiled(session: Queryable, compiled: CompiledRule):
   return row?.n ?? 0;
 }
 
-/** Compiles a prepared rule against the profile as it is now. */
-export async function compileAgainstProfile(session: Queryable, prepared: PreparedExpression): Promise<CompiledRule> {
-  return compileRule(prepared, await loadProfileInfo(session));
-}
-
 /**
  * The live count behind the segment builder: parse, check, compile and count in one go. A bad rule fails
  * with `expression_invalid` (position, reason, suggestion) before the profile is touched.
  */
 export async function countRule(db: Database, text: string): Promise<CountResult> {
   const started = performance.now();
-  return db.withConnection(async (session) => {
-    const prepared = prepareRule(text, await ruleCatalog(session));
-    const profile = await loadProfileInfo(session);
-    const compiled = compileRule(prepared, profile);
-    // One round trip for both figures; DuckDB answers the total from table metadata.
-    const row = await session.one<{ n: number; total: number }>(
-      `SELECT (SELECT count(*) FROM ${compiled.from} WHERE ${compiled.where})::BIGINT AS n, (SELECT count(*) FROM profile)::BIGINT AS total`,
-      Object.keys(compiled.params).length > 0 ? compiled.params : undefined,
-    );
-    const [count, total] = [row?.n ?? 0, row?.total ?? 0];
-    return {
-      count,
-      total,
-      share: total > 0 ? count / total : 0,
-      elapsedMs: Math.round((performance.now() - started) * 100) / 100,
-      asOf: profile.asOf,
-    };
-  });
+  // The catalogue and the profile's shape are independent reads: fetched side by side on two pooled
+  // connections, their round trips overlap instead of adding up.
+  const [catalog, profile] = await Promise.allSettled([ruleCatalog(db), loadProfileInfo(db)]);
+  if (catalog.status === 'rejected') throw catalog.reason;
+  // The rule's own problems come first: a bad rule is reported the same with or without a profile.
+  const prepared = prepareRule(text, catalog.value);
+  if (profile.status === 'rejected') throw profile.reason;
+  const compiled = compileRule(prepared, profile.value);
+  // One round trip for both figures; DuckDB answers the total from table metadata.
+  const row = await db.one<{ n: number; total: number }>(
+    `SELECT (SELECT count(*) FROM ${compiled.from} WHERE ${compiled.where})::BIGINT AS n, (SELECT count(*) FROM profile)::BIGINT AS total`,
+    Object.keys(compiled.params).length > 0 ? compiled.params : undefined,
+  );
+  const [count, total] = [row?.n ?? 0, row?.total ?? 0];
+  return {
+    count,
+    total,
+    share: total > 0 ? count / total : 0,
+    elapsedMs: Math.round((performance.now() - started) * 100) / 100,
+    asOf: profile.value.asOf,
+  };
 }
