@@ -36,7 +36,7 @@ export async function run(options: { scale: 'full' | 'small' }): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cardwise-bench-generate-'));
   const print = (line: string): boolean => process.stdout.write(`${line}\n`);
   try {
-    const db = await openStore(join(dir, 'portfolio.duckdb'), { threads, connections: 1 });
+    const db = await openStore(join(dir, 'portfolio.duckdb'), { threads, connections: 1, memoryLimit: '8GB' });
     let result;
     try {
       result = await generatePortfolio(db, { customers, seed: 1 }, (e) => {

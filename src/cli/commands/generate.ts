@@ -12,6 +12,7 @@ interface GenerateCommandOptions {
   asOf?: string;
   replace?: boolean;
   threads?: number;
+  memoryLimit: string;
 }
 
 function integer(value: string): number {
@@ -34,8 +35,10 @@ export function registerGenerate(program: Command): void {
     .option('--as-of <date>', 'the portfolio as-of date, YYYY-MM-DD (default 2026-10-31)')
     .option('--replace', 'empty the contract tables of a database that already holds customers first')
     .option('--threads <n>', 'DuckDB threads (default: all cores)', integer)
+    // DuckDB's own default is 80% of RAM; the generator streams, so a bound keeps the machine usable.
+    .option('--memory-limit <size>', 'DuckDB memory limit', '8GB')
     .action(async (o: GenerateCommandOptions) => {
-      const db = await openStore(o.db, o.threads ? { threads: o.threads } : {});
+      const db = await openStore(o.db, { memoryLimit: o.memoryLimit, ...(o.threads ? { threads: o.threads } : {}) });
       const bar = progressBar();
       try {
         const result = await generatePortfolio(
