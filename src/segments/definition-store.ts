@@ -90,47 +90,59 @@ export async function getSegments(db: Database | Queryable, ids: readonly string
   return ids.map((id) => found.get(id) ?? fail('not_found', `找不到分群 ${id}`, `segment ${id} not found`, { id }));
 }
 
-async function insertVersion(tx: Queryable, segment: Segment, by: string | null): Promise<void> {
-  await tx.run('INSERT INTO segment_versions VALUES ($1, $2, $3, now()::TIMESTAMP, $4)', [
-    segment.id,
-    segment.version,
-    JSON.stringify(segment),
-    by,
-  ]);
+function rowOf(segment: Segment): Record<string, string | number | null> {
+  const builtin = segment.kind === 'builtin' ? segment : undefined;
+  return {
+    id: segment.id,
+    kind: segment.kind,
+    family: builtin?.family ?? null,
+    grp: builtin?.group ?? null,
+    ord: builtin?.order ?? null,
+    zh: segment.nameZh,
+    en: segment.nameEn,
+    description: segment.description,
+    rule: segment.rule,
+    owner: segment.owner,
+    version: segment.version,
+    createdAt: segment.createdAt,
+    createdBy: segment.createdBy,
+    updatedAt: segment.updatedAt,
+    updatedBy: segment.updatedBy,
+    definition: JSON.stringify(segment),
+  };
 }
 
-/** Writes a segment row (insert or replace) and its version; the caller holds the transaction. */
-export async function writeSegmentRows(tx: Queryable, segment: Segment, by: string | null): Promise<Segment> {
-  const builtin = segment.kind === 'builtin' ? segment : undefined;
-  await tx.run('DELETE FROM segments WHERE segment_id = $1', [segment.id]);
+const rowShape = JSON.stringify(
+  Object.fromEntries(
+    ['id', 'kind', 'family', 'grp', 'zh', 'en', 'description', 'rule', 'owner', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'definition']
+      .map((k) => [k, 'VARCHAR'])
+      .concat([['ord', 'INTEGER'], ['version', 'INTEGER']]),
+  ),
+);
+
+/**
+ * Writes segment rows (insert or replace) and their versions; the caller holds the transaction. The rows
+ * travel as one bound JSON parameter, so installing a whole family costs three statements, not three per row
+ * (every new store installs the built-in families in a migration).
+ */
+export async function writeSegmentRows(tx: Queryable, segments: readonly Segment[], by: string | null): Promise<void> {
+  if (segments.length === 0) return;
+  // DuckDB refuses a bound name a statement does not use, so `by` goes only to the statement that reads it.
+  const params = { rows: JSON.stringify(segments.map(rowOf)), shape: `[${rowShape}]` };
+  const rows = 'SELECT unnest(from_json($rows, $shape), max_depth := 2)';
+  await tx.run(`DELETE FROM segments WHERE segment_id IN (SELECT id FROM (${rows}))`, params);
   await tx.run(
-    `INSERT INTO segments VALUES ($id, $kind, $family, $grp, $ord, $zh, $en, $description, $rule, $owner, $version,
-      $createdAt::TIMESTAMP, $createdBy, $updatedAt::TIMESTAMP, $updatedBy, NULL)`,
-    {
-      id: segment.id,
-      kind: segment.kind,
-      family: builtin?.family ?? null,
-      grp: builtin?.group ?? null,
-      ord: builtin?.order ?? null,
-      zh: segment.nameZh,
-      en: segment.nameEn,
-      description: segment.description,
-      rule: segment.rule,
-      owner: segment.owner,
-      version: segment.version,
-      createdAt: segment.createdAt,
-      createdBy: segment.createdBy,
-      updatedAt: segment.updatedAt,
-      updatedBy: segment.updatedBy,
-    },
+    `INSERT INTO segments SELECT id, kind, family, grp, ord, zh, en, description, rule, owner, version,
+       createdAt::TIMESTAMP, createdBy, updatedAt::TIMESTAMP, updatedBy, NULL FROM (${rows})`,
+    params,
   );
-  await insertVersion(tx, segment, by);
-  return segment;
+  await tx.run(`INSERT INTO segment_versions SELECT id, version, definition, now()::TIMESTAMP, $by FROM (${rows})`, { ...params, by });
 }
 
 /** Writes a segment row and its version, in one transaction. */
-export function writeSegment(db: Database, segment: Segment, by: string | null): Promise<Segment> {
-  return db.transaction((tx) => writeSegmentRows(tx, segment, by));
+export async function writeSegment(db: Database, segment: Segment, by: string | null): Promise<Segment> {
+  await db.transaction((tx) => writeSegmentRows(tx, [segment], by));
+  return segment;
 }
 
 /** Validates the input and its rule, then saves version 1 of a new rule segment. Nothing is written on error. */
@@ -213,9 +225,10 @@ export async function listVersions(db: Database | Queryable, id: string): Promis
   }));
 }
 
-/** The highest version ever saved under an id (deleted or not), so a reinstalled built-in continues its history. */
-export async function latestVersion(db: Database | Queryable, id: string): Promise<number> {
-  return (await db.one<{ v: number | null }>('SELECT max(version) AS v FROM segment_versions WHERE segment_id = $1', [id]))?.v ?? 0;
+/** The highest version ever saved per id (deleted or not), so a reinstalled built-in continues its history. */
+export async function latestVersions(db: Database | Queryable): Promise<Map<string, number>> {
+  const rows = await db.all<{ id: string; v: number }>('SELECT segment_id AS id, max(version) AS v FROM segment_versions GROUP BY ALL');
+  return new Map(rows.map((r) => [r.id, r.v]));
 }
 
 /** Hides built-in segments of a family that are no longer produced (a persona that a new clustering dropped). */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardwiseError } from '../core';
 import { tempStore } from '../test-support/temp-store';
 import { ruleCatalog } from './catalog';
+import { installFormulaFamilies } from './builtin/install';
 import { countRule } from './count';
 import { customerSegments } from './customer-segments';
 import { createSegment, deleteSegment, findSegment, listSegments, listVersions, updateSegment } from './definition-store';
@@ -173,6 +174,12 @@ describe('built-in families on crafted profiles', () => {
       cases.map(([w, m, b], i) => ({ customer_id: `K${i}`, worst_overdue_days_12m: w, min_payment_months_12m: m, bureau_score: b })),
     );
     for (const [i, [, , , grade]] of cases.entries()) expect([i, await familyOf(`K${i}`, 'risk_grade')]).toEqual([i, [grade]]);
+  });
+
+  it('installs the formula families once: a second install changes nothing and adds no version', async () => {
+    const again = await store.db.transaction((tx) => installFormulaFamilies(tx));
+    expect(again).toEqual({ written: 0, unchanged: 27, skipped: [] });
+    expect((await listVersions(store.db, 'seg_rfm_champions')).map((v) => v.version)).toEqual([1]);
   });
 
   it('derives RFM quintiles with ntile when the profile has no score tags', async () => {

@@ -2,7 +2,7 @@ import { isCardwiseError, type ExprCatalog } from '../../core';
 import type { Queryable } from '../../db';
 import { ruleCatalog } from '../catalog';
 import { segmentSchema, type BuiltinFamily, type Segment } from '../definition-schema';
-import { findSegment, latestVersion, retireBuiltins, writeSegmentRows } from '../definition-store';
+import { latestVersions, listSegments, retireBuiltins, writeSegmentRows } from '../definition-store';
 import { prepareRule } from '../validate';
 import { builtinSegmentId, type BuiltinGroup } from './group';
 import { rfmGroups } from './rfm';
@@ -51,37 +51,41 @@ export async function installBuiltinGroups(
       return { group, rule: undefined };
     }
   });
-  let written = 0;
-  let unchanged = 0;
+  const existing = new Map((await listSegments(tx, { kind: 'builtin' })).map((segment) => [segment.id, segment]));
+  const versions = await latestVersions(tx);
   const now = new Date().toISOString();
+  const changed: Segment[] = [];
+  let unchanged = 0;
   for (const { group, rule } of prepared) {
     if (rule === undefined || skipped.has(group.family)) continue;
     const id = builtinSegmentId(group.family, group.group);
-    const existing = await findSegment(tx, id);
-    if (existing && sameDefinition(existing, group, rule)) {
+    const current = existing.get(id);
+    if (current && sameDefinition(current, group, rule)) {
       unchanged += 1;
       continue;
     }
-    const segment = segmentSchema.parse({
-      kind: 'builtin',
-      id,
-      family: group.family,
-      group: group.group,
-      order: group.order,
-      nameZh: group.nameZh,
-      nameEn: group.nameEn,
-      description: group.description,
-      rule,
-      owner: 'system',
-      version: (await latestVersion(tx, id)) + 1,
-      createdAt: existing?.createdAt ?? now,
-      createdBy: existing?.createdBy ?? 'system',
-      updatedAt: now,
-      updatedBy: 'system',
-    });
-    await writeSegmentRows(tx, segment, 'system');
-    written += 1;
+    changed.push(
+      segmentSchema.parse({
+        kind: 'builtin',
+        id,
+        family: group.family,
+        group: group.group,
+        order: group.order,
+        nameZh: group.nameZh,
+        nameEn: group.nameEn,
+        description: group.description,
+        rule,
+        owner: 'system',
+        version: (versions.get(id) ?? 0) + 1,
+        createdAt: current?.createdAt ?? now,
+        createdBy: current?.createdBy ?? 'system',
+        updatedAt: now,
+        updatedBy: 'system',
+      }),
+    );
   }
+  await writeSegmentRows(tx, changed, 'system');
+  const written = changed.length;
   return { written, unchanged, skipped: [...skipped].map(([family, reason]) => ({ family, reason })) };
 }
 
