@@ -16,18 +16,18 @@ export interface StatementRow {
 }
 
 /**
- * The latest `limit` statements of the customer's accounts, newest first. The semi-join lets DuckDB push
- * the customer's account ids into the statements scan as a dynamic filter, so only the row groups holding
- * those accounts are read (statements are written clustered by account).
+ * The latest `limit` statements of the given accounts, newest first. An IN list of the account ids lets
+ * DuckDB skip row groups by their min/max (statements are written clustered by account); measured, it costs
+ * about half of a semi-join through `accounts`, whose rows the view reads anyway.
  */
-export async function latestStatements(db: Database, customerId: string, limit: number): Promise<StatementRow[]> {
+export async function latestStatements(db: Database, accountIds: readonly string[], limit: number): Promise<StatementRow[]> {
+  if (accountIds.length === 0) return [];
+  const list = accountIds.map((_, i) => `$${i + 2}`).join(', ');
   return db.all<StatementRow>(
-    `WITH s AS MATERIALIZED (
-       SELECT * FROM statements WHERE account_id IN (SELECT account_id FROM accounts WHERE customer_id = $id)
-     )
+    `WITH s AS MATERIALIZED (SELECT * FROM statements WHERE account_id IN (${list}))
      SELECT account_id, period, statement_date, due_date, balance::DOUBLE AS balance, min_due::DOUBLE AS min_due,
        paid_amount::DOUBLE AS paid_amount, paid_at, overdue_days, interest::DOUBLE AS interest, fees::DOUBLE AS fees, revolving
-     FROM s ORDER BY statement_date DESC, account_id LIMIT $limit`,
-    { id: customerId, limit },
+     FROM s ORDER BY statement_date DESC, account_id LIMIT $1`,
+    [limit, ...accountIds],
   );
 }

@@ -24,7 +24,8 @@ export function repaymentOf(s: Pick<StatementRow, 'balance' | 'min_due' | 'paid_
 }
 
 export async function statementsSection(ctx: SectionContext): Promise<StatementsSection> {
-  const rows = await latestStatements(ctx.db, ctx.customerId, statementsShown);
+  const accounts = await ctx.accounts();
+  const rows = await latestStatements(ctx.db, accounts.map((a) => a.account_id), statementsShown);
   const items = rows.map((s) => ({
     accountId: s.account_id,
     period: s.period,
