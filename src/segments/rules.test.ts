@@ -7,6 +7,7 @@ import { countRule } from './count';
 import { customerSegments } from './customer-segments';
 import { createSegment, deleteSegment, findSegment, listSegments, listVersions, updateSegment } from './definition-store';
 import { overlapSegments } from './overlap';
+import { snapshotMembers, snapshotSegment } from './snapshot-store';
 import { writeProfile, type Store } from './test-fixture';
 import { checkRule } from './validate';
 
@@ -153,6 +154,36 @@ describe('built-in families on crafted profiles', () => {
       cases.map(([r, f, m], i) => ({ customer_id: `R${i}`, rfm_r_score: r, rfm_f_score: f, rfm_m_score: m })),
     );
     for (const [i, [, , , group]] of cases.entries()) expect([i, await familyOf(`R${i}`, 'rfm')]).toEqual([i, [group]]);
+  });
+
+  it('covers all 125 score combinations with the README grid, each in exactly one group', async () => {
+    // The grid as README.md prints it: rows R = 5…1, columns FM = 1…5.
+    const grid: Record<number, readonly string[]> = {
+      5: ['new', 'potential_loyalists', 'potential_loyalists', 'champions', 'champions'],
+      4: ['promising', 'potential_loyalists', 'potential_loyalists', 'loyal', 'champions'],
+      3: ['about_to_sleep', 'about_to_sleep', 'need_attention', 'loyal', 'loyal'],
+      2: ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cant_lose'],
+      1: ['lost', 'lost', 'at_risk', 'at_risk', 'cant_lose'],
+    };
+    const rows = [];
+    const expected = new Map<string, string[]>();
+    for (let r = 1; r <= 5; r += 1) {
+      for (let f = 1; f <= 5; f += 1) {
+        for (let m = 1; m <= 5; m += 1) {
+          const id = `G${r}${f}${m}`;
+          rows.push({ customer_id: id, rfm_r_score: r, rfm_f_score: f, rfm_m_score: m });
+          const group = grid[r]?.[Math.round((f + m) / 2) - 1] as string;
+          expected.set(group, [...(expected.get(group) ?? []), id]);
+        }
+      }
+    }
+    await writeProfile(store.db, { customer_id: 'VARCHAR', rfm_r_score: 'DOUBLE', rfm_f_score: 'DOUBLE', rfm_m_score: 'DOUBLE' }, rows);
+    const groups = (await listSegments(store.db, { family: 'rfm' })).flatMap((s) => (s.kind === 'builtin' ? [s] : []));
+    expect(groups.map((g) => g.group).sort()).toEqual([...expected.keys()].sort());
+    for (const group of groups) {
+      const members = await snapshotMembers(store.db, (await snapshotSegment(store.db, group.id)).snapshotId);
+      expect([group.group, members]).toEqual([group.group, expected.get(group.group)]);
+    }
   });
 
   it('grades risk A–E from overdue days, minimum-payment months and the bureau score', async () => {
