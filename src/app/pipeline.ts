@@ -1,6 +1,8 @@
 import type { ProgressListener } from '../core';
 import type { Database } from '../db';
 import { generatePortfolio, runQuality } from '../data';
+import { refreshSegments } from '../segments';
+import { refreshProfile } from '../tags';
 
 /**
  * The stages `npm start` runs over the embedded store, in flow order (DESIGN §1). Each is safe to run again:
@@ -38,6 +40,23 @@ export function demoPipeline(portfolio: DemoPortfolio): PipelineStage[] {
       async run(db) {
         const reports = await runQuality(db);
         return `quality reports for ${reports.length} tables`;
+      },
+    },
+    {
+      // Incremental: on a restart over the same data it folds in nothing new and costs little; the tags
+      // engine falls back to a full pass itself when definitions changed or there is no earlier state.
+      name: 'tags',
+      async run(db, onProgress) {
+        const result = await refreshProfile(db, { incremental: true, onProgress });
+        return `${result.tags} tags for ${result.customers.toLocaleString('en-US')} customers as of ${result.asOf} (${result.mode})`;
+      },
+    },
+    {
+      name: 'segments',
+      async run(db, onProgress) {
+        const result = await refreshSegments(db, { onProgress });
+        const failed = result.failed.length > 0 ? `, ${result.failed.length} failed` : '';
+        return `${result.snapshots.length} segment snapshots, ${result.personas.clusters.length} personas${failed}`;
       },
     },
   ];
