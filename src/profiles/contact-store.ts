@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { preparedAll } from './prepared';
 
 // Contacts with the customer both ways: what they told the service centre, and what we sent them.
 // As elsewhere in this capability, the customer's rows are selected first (MATERIALIZED) and only then
@@ -26,7 +27,8 @@ export async function latestInteractions(
   customerId: string,
   window: { readonly asOf: string | null; readonly days: number; readonly limit: number },
 ): Promise<InteractionRow[]> {
-  return db.all<InteractionRow>(
+  return preparedAll<InteractionRow>(
+    db,
     `WITH s AS MATERIALIZED (SELECT * FROM service_interactions WHERE customer_id = $id),
      recent AS (
        SELECT list({'category': category, 'count': n::INTEGER} ORDER BY n DESC, category) AS counts FROM (
@@ -72,7 +74,8 @@ export interface MessageSummaryRow {
  * counts when its timestamp is set, and control records (held out, never sent) only in `total` and `control`.
  */
 export async function latestMessages(db: Database, customerId: string, limit: number): Promise<Array<MessageRow & MessageSummaryRow>> {
-  return db.all(
+  return preparedAll(
+    db,
     `WITH m AS MATERIALIZED (SELECT * FROM messages WHERE customer_id = $id),
      summary AS (
        SELECT count(*) AS total, count(*) FILTER (WHERE is_control) AS control,

@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { preparedAll, preparedOne } from './prepared';
 
 // Point reads of one customer's small per-customer tables. Every predicate is `customer_id = $id`: the
 // contract tables are written clustered by customer, so DuckDB skips all row groups but one or two by their
@@ -34,7 +35,8 @@ const asOfSql = '(SELECT CAST(max(ts) + INTERVAL 8 HOUR AS DATE) FROM transactio
 
 /** The customer and the portfolio's as-of date (the Shanghai day of the latest transaction), in one round trip. */
 export async function findCustomerAsOf(db: Database, customerId: string): Promise<{ customer: CustomerRow | undefined; asOf: string | null }> {
-  const row = await db.one<CustomerRow & { portfolio_as_of: string | null }>(
+  const row = await preparedOne<CustomerRow & { portfolio_as_of: string | null }>(
+    db,
     `SELECT ${customerColumns}, ${asOfSql} AS portfolio_as_of FROM customers WHERE customer_id = $id LIMIT 1`,
     { id: customerId },
   );
@@ -48,7 +50,8 @@ export async function findCustomerAsOf(db: Database, customerId: string): Promis
  * read: in a columnar store each further column of the matching row costs about as much again.
  */
 export async function customerExists(db: Database, customerId: string): Promise<{ exists: boolean; asOf: string | null }> {
-  const row = await db.one<{ customer_id: string; portfolio_as_of: string | null }>(
+  const row = await preparedOne<{ customer_id: string; portfolio_as_of: string | null }>(
+    db,
     `SELECT customer_id, ${asOfSql} AS portfolio_as_of FROM customers WHERE customer_id = $id LIMIT 1`,
     { id: customerId },
   );
@@ -73,7 +76,8 @@ export interface AccountRow {
 
 export async function customerAccounts(db: Database, customerId: string): Promise<AccountRow[]> {
   // MATERIALIZED: the customer's accounts first, then the join to the (small) product list.
-  return db.all<AccountRow>(
+  return preparedAll<AccountRow>(
+    db,
     `WITH a AS MATERIALIZED (SELECT * FROM accounts WHERE customer_id = $id)
      SELECT a.account_id, a.product_code, p.name_zh, p.name_en, p.tier, p.cobrand, p.annual_fee::DOUBLE AS annual_fee,
        a.credit_limit::DOUBLE AS credit_limit, a.opened_at, a.closed_at, a.status, a.statement_day, a.autopay
@@ -91,7 +95,8 @@ export interface BureauRow {
 }
 
 export async function customerBureau(db: Database, customerId: string): Promise<BureauRow[]> {
-  return db.all<BureauRow>(
+  return preparedAll<BureauRow>(
+    db,
     `WITH b AS MATERIALIZED (SELECT * FROM bureau WHERE customer_id = $id)
      SELECT as_of, score, inquiries_6m, external_debt::DOUBLE AS external_debt, delinquencies FROM b ORDER BY as_of`,
     { id: customerId },
@@ -109,7 +114,8 @@ export interface ConsentRow {
 
 /** The latest ledger entry per channel × purpose (ties on the same instant: 'withdrawn' wins, to be safe). */
 export async function currentConsents(db: Database, customerId: string): Promise<ConsentRow[]> {
-  return db.all<ConsentRow>(
+  return preparedAll<ConsentRow>(
+    db,
     `WITH c AS MATERIALIZED (SELECT * FROM consents WHERE customer_id = $id)
      SELECT channel, purpose, status, updated_at, source, count(*) OVER () AS entries FROM c
      QUALIFY row_number() OVER (PARTITION BY channel, purpose ORDER BY updated_at DESC, status = 'withdrawn' DESC) = 1
@@ -122,7 +128,8 @@ export async function channelPreferences(
   db: Database,
   customerId: string,
 ): Promise<Array<{ channel: string; preference_rank: number; stated_at: string | null }>> {
-  return db.all(
+  return preparedAll(
+    db,
     `WITH p AS MATERIALIZED (SELECT * FROM channel_preferences WHERE customer_id = $id)
      SELECT channel, preference_rank, stated_at FROM p ORDER BY preference_rank, channel`,
     { id: customerId },

@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { preparedAll } from './prepared';
 
 export interface StatementRow {
   readonly account_id: string;
@@ -23,7 +24,8 @@ export interface StatementRow {
 export async function latestStatements(db: Database, accountIds: readonly string[], limit: number): Promise<StatementRow[]> {
   if (accountIds.length === 0) return [];
   const list = accountIds.map((_, i) => `$${i + 2}`).join(', ');
-  return db.all<StatementRow>(
+  return preparedAll<StatementRow>(
+    db,
     `WITH s AS MATERIALIZED (SELECT * FROM statements WHERE account_id IN (${list}))
      SELECT account_id, period, statement_date, due_date, balance::DOUBLE AS balance, min_due::DOUBLE AS min_due,
        paid_amount::DOUBLE AS paid_amount, paid_at, overdue_days, interest::DOUBLE AS interest, fees::DOUBLE AS fees, revolving

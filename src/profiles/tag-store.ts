@@ -1,4 +1,5 @@
 import { quoteIdent, type Database, type Row } from '../db';
+import { preparedAll } from './prepared';
 
 // Reads one customer's row of the tag capability's published tables: the wide `profile` (one row per
 // customer, written ORDER BY customer_id so a point read touches one row group) and its dated snapshots
@@ -14,5 +15,7 @@ export async function profileRows(db: Database, tables: readonly string[], custo
     'SELECT -1 AS snapshot_index, * FROM profile WHERE customer_id = $id',
     ...tables.map((t, i) => `SELECT ${i} AS snapshot_index, * FROM ${quoteIdent(t)} WHERE customer_id = $id`),
   ];
-  return db.all(parts.join('\nUNION ALL BY NAME\n'), { id: customerId });
+  // Prepared once only for the summary's fixed text; the snapshot union changes with every refresh.
+  const sql = parts.join('\nUNION ALL BY NAME\n');
+  return tables.length === 0 ? preparedAll(db, sql, { id: customerId }) : db.all(sql, { id: customerId });
 }

@@ -84,6 +84,17 @@ describe('tags in the 360° view over HTTP', () => {
     expect(e.inputs.every((row) => !('text' in row) && 'category' in row)).toBe(true);
   });
 
+  it('still reads the profile after a refresh swaps the table under a prepared statement', async () => {
+    customerViewSchema.parse(await get(''));
+    await refreshProfile(fx.server.db, { asOf: addDays(asOf, -1) });
+    const view = customerViewSchema.parse(await get(''));
+    if (!view.tags.available) throw new Error('tags unavailable');
+    expect(view.tags.asOf).toBe(addDays(asOf, -1));
+    const row = await fx.server.db.one<{ v: number }>('SELECT spend_90d::DOUBLE AS v FROM profile WHERE customer_id = $id', { id: customerId });
+    const shown = view.tags.groups.flatMap((g) => g.tags).find((t) => t.code === 'spend_90d');
+    expect(shown?.value).toBeCloseTo(row?.v ?? NaN, 6);
+  });
+
   it('answers an unknown customer or tag with 404', async () => {
     expect((await fx.get('analyst', '/api/customers/C99999999/tags')).status).toBe(404);
     expect((await fx.get('analyst', '/api/customers/C99999999/tags/spend_90d/explain')).status).toBe(404);

@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { preparedAll } from './prepared';
 
 // One customer's transactions. Every query first selects the customer's rows in a MATERIALIZED CTE: with a
 // plain `WHERE customer_id = $id ORDER BY ts DESC LIMIT n`, DuckDB's late materialisation re-reads the
@@ -76,7 +77,8 @@ export async function transactionPage(
  * a typical cardholder has about a hundred rows over 18 months.
  */
 export async function allTransactionsOf(db: Database, customerId: string): Promise<TransactionRow[]> {
-  return db.all<TransactionRow>(
+  return preparedAll<TransactionRow>(
+    db,
     `SELECT txn_id, account_id, ts, amount::DOUBLE AS amount, currency, mcc, category, merchant, channel, is_overseas, country,
        installment_months
      FROM transactions WHERE customer_id = $id`,
