@@ -1,4 +1,5 @@
 import type { Database, SqlParams } from '../db';
+import { preparedAll } from './prepared';
 import type { SearchKey } from './search-query';
 
 /** A customer's row as search shows it, before masking. */
@@ -61,13 +62,14 @@ export async function findCustomers(
     `${m.sql} ORDER BY customer_id LIMIT $limit OFFSET $offset`,
     { ...m.params, limit: page.limit, offset: page.offset },
   );
-  // An explicit IN list of the page's ids (at most 100) lets the scan of customers skip row groups by their
-  // min/max, where a join would read every customer id.
+  // One point read per id, glued with UNION ALL: each branch lets DuckDB skip to the id's row group by its
+  // min/max. An IN list of scattered ids does not: measured 29 ms for two ids over 1M customers, the span
+  // between them covering every row group.
+  const branch = (i: number) =>
+    `SELECT customer_id, name, phone, gender, birth_date, city, customer_since FROM customers WHERE customer_id = $${i + 1}`;
   const params: SqlParams = ids.map((r) => r.customer_id);
-  const rows = await db.all<SearchRow>(
-    `SELECT customer_id, name, phone, gender, birth_date, city, customer_since FROM customers
-     WHERE customer_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY customer_id`,
-    params,
+  const rows = (await preparedAll<SearchRow>(db, ids.map((_, i) => branch(i)).join('\nUNION ALL\n'), params)).sort((x, y) =>
+    x.customer_id < y.customer_id ? -1 : x.customer_id > y.customer_id ? 1 : 0,
   );
   return { rows, total };
 }
