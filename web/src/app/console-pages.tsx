@@ -1,7 +1,10 @@
-import { DashboardOutlined, DatabaseOutlined } from '@ant-design/icons';
+import { ClusterOutlined, DashboardOutlined, DatabaseOutlined, IdcardOutlined, TagsOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Endpoint, Role } from '../../../src/core/schema';
 import { dashboardKpisEndpoint, listImportsEndpoint } from '../../../src/data/schema';
+import { customerSearchEndpoint } from '../../../src/profiles/schema';
+import { listSegmentsEndpoint } from '../../../src/segments/schema';
+import { listTagsEndpoint } from '../../../src/tags/schema';
 
 /**
  * Every page of the console, in menu order. Adding a page is one entry here. A page is offered to the roles
@@ -41,6 +44,30 @@ export const consolePages: readonly ConsolePage[] = [
     icon: <DatabaseOutlined />,
     roles: rolesOf(listImportsEndpoint),
     component: lazy(() => import('../pages/data/DataPage').then((m) => ({ default: m.DataPage }))),
+  },
+  {
+    key: 'tags',
+    path: '/tags',
+    labelKey: 'nav.tags',
+    icon: <TagsOutlined />,
+    roles: rolesOf(listTagsEndpoint),
+    component: lazy(() => import('../pages/tags/TagsPage').then((m) => ({ default: m.TagsPage }))),
+  },
+  {
+    key: 'segments',
+    path: '/segments',
+    labelKey: 'nav.segments',
+    icon: <ClusterOutlined />,
+    roles: rolesOf(listSegmentsEndpoint),
+    component: lazy(() => import('../pages/segments/SegmentsPage').then((m) => ({ default: m.SegmentsPage }))),
+  },
+  {
+    key: 'customers',
+    path: '/customers',
+    labelKey: 'nav.customers',
+    icon: <IdcardOutlined />,
+    roles: rolesOf(customerSearchEndpoint),
+    component: lazy(() => import('../pages/customers/CustomersPage').then((m) => ({ default: m.CustomersPage }))),
   },
 ];
 

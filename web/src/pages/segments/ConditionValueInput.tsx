@@ -1,0 +1,82 @@
+import { Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TagType } from '../../../../src/tags/schema';
+import { arityOf, literal, type Condition } from './rule-model';
+
+interface ConditionValueInputProps {
+  readonly condition: Condition;
+  readonly type: TagType | undefined;
+  /** Known values of an enum tag (or persona codes), for a pick list. */
+  readonly choices: readonly string[];
+  readonly onChange: (values: string[]) => void;
+  readonly testId: string;
+}
+
+/** The value part of a condition: none, one, a range or a list, shaped by the operator and the tag's type. */
+export function ConditionValueInput({ condition, type, choices, onChange, testId }: ConditionValueInputProps) {
+  const { t } = useTranslation();
+  const arity = arityOf(condition.op);
+  const values = condition.values;
+  if (arity === 0) return null;
+  const invalid = (v: string | undefined) => v !== undefined && v.trim() !== '' && literal(v, type) === null;
+  const placeholder = type === 'date' ? 'YYYY-MM-DD' : type === 'number' ? t('segments.builder.number') : t('segments.builder.value');
+
+  if (type === 'boolean') {
+    return (
+      <div data-testid={testId} style={{ minWidth: 120 }}>
+        <Select
+          style={{ width: 120 }}
+          value={values[0]}
+          onChange={(v: string) => onChange([v])}
+          options={[
+            { value: 'true', label: t('common.yes') },
+            { value: 'false', label: t('common.no') },
+          ]}
+        />
+      </div>
+    );
+  }
+  if (arity === 'list' || ((type === 'enum' || choices.length > 0) && arity === 1)) {
+    const multiple = arity === 'list';
+    return (
+      <div data-testid={testId} style={{ flex: 1, minWidth: 180 }}>
+        <Select
+          style={{ width: '100%' }}
+          mode={multiple ? (choices.length > 0 ? 'multiple' : 'tags') : undefined}
+          showSearch
+          value={multiple ? [...values] : values[0]}
+          placeholder={placeholder}
+          onChange={(v: string | string[]) => onChange(Array.isArray(v) ? v : [v])}
+          options={choices.map((c) => ({ value: c, label: c }))}
+          status={values.some(invalid) ? 'error' : undefined}
+        />
+      </div>
+    );
+  }
+  const single = (i: number) => (
+    <Input
+      data-testid={`${testId}-${i}`}
+      value={values[i] ?? ''}
+      placeholder={placeholder}
+      status={invalid(values[i]) ? 'error' : undefined}
+      inputMode={type === 'number' ? 'decimal' : undefined}
+      onChange={(e) => {
+        const next = [...values];
+        next[i] = e.target.value;
+        onChange(arity === 2 ? [next[0] ?? '', next[1] ?? ''] : [next[0] ?? '']);
+      }}
+      style={{ width: arity === 2 ? 120 : 180 }}
+    />
+  );
+  return (
+    <div data-testid={testId} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+      {single(0)}
+      {arity === 2 && (
+        <>
+          <span style={{ color: '#8c8c8c' }}>{t('segments.builder.and')}</span>
+          {single(1)}
+        </>
+      )}
+    </div>
+  );
+}

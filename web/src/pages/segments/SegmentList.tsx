@@ -1,0 +1,99 @@
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { createSegmentEndpoint, type Segment } from '../../../../src/segments/schema';
+import { useCurrentUser } from '../../app/current-user';
+import { formatDateTime } from '../../app/format';
+import { SegmentExportButton } from './SegmentExportButton';
+import { SegmentSizeCell } from './SegmentSizeCell';
+import { useSegmentSizes } from './useSegmentSizes';
+
+interface SegmentListProps {
+  readonly segments: readonly Segment[];
+  readonly selected: readonly string[];
+  readonly onSelect: ((ids: string[]) => void) | null;
+  /** The segment just saved, highlighted so the person sees where it went. */
+  readonly highlight: string | null;
+}
+
+export function SegmentList({ segments, selected, onSelect, highlight }: SegmentListProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const sizes = useSegmentSizes(segments);
+  const canWrite = createSegmentEndpoint.roles !== 'public' && createSegmentEndpoint.roles.includes(user.role);
+  const name = (s: Segment) => (locale === 'en-US' ? s.nameEn : s.nameZh);
+  return (
+    <Table<Segment>
+      data-testid="segment-table"
+      size="middle"
+      rowKey="id"
+      dataSource={[...segments]}
+      locale={{ emptyText: t('segments.none') }}
+      pagination={{ defaultPageSize: 10, hideOnSinglePage: true }}
+      rowSelection={
+        onSelect
+          ? { selectedRowKeys: [...selected], onChange: (keys) => onSelect(keys.map(String).slice(0, 10)), getCheckboxProps: (r) => ({ disabled: !selected.includes(r.id) && selected.length >= 10 }) }
+          : undefined
+      }
+      onRow={(row) => ({ 'data-segment-id': row.id, style: row.id === highlight ? { background: '#e6f4ff' } : undefined }) as object}
+      columns={[
+        {
+          key: 'name',
+          title: t('segments.name'),
+          render: (_, r) => (
+            <span>
+              <Link to={`/segments/${r.id}`} data-testid={`segment-link-${r.id}`}>
+                <Typography.Text strong>{name(r)}</Typography.Text>
+              </Link>
+              <br />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {r.id} · v{r.version}
+              </Typography.Text>
+            </span>
+          ),
+        },
+        {
+          key: 'rule',
+          title: t('segments.rule'),
+          ellipsis: true,
+          render: (_, r) => (
+            <Typography.Text code style={{ fontSize: 12 }}>
+              {r.rule}
+            </Typography.Text>
+          ),
+        },
+        { key: 'size', title: t('segments.size'), width: 200, render: (_, r) => <SegmentSizeCell size={sizes.get(r.id)} testId={`segment-size-${r.id}`} /> },
+        {
+          key: 'updated',
+          title: t('segments.updated'),
+          width: 170,
+          render: (_, r) => (
+            <span style={{ fontSize: 12 }}>
+              {formatDateTime(r.updatedAt, locale)}
+              <br />
+              <Typography.Text type="secondary">{r.updatedBy ?? '—'}</Typography.Text>
+            </span>
+          ),
+        },
+        {
+          key: 'actions',
+          title: t('common.actions'),
+          width: 190,
+          render: (_, r) => (
+            <Space size={4}>
+              {canWrite && r.kind === 'rule' && (
+                <Button size="small" icon={<EditOutlined />} onClick={() => void navigate(`/segments/${r.id}/edit`)}>
+                  {t('common.edit')}
+                </Button>
+              )}
+              <SegmentExportButton id={r.id} size="small" />
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
+}

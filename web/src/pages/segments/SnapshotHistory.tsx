@@ -1,0 +1,67 @@
+import { Empty, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { listSnapshotsEndpoint, type Snapshot } from '../../../../src/segments/schema';
+import { useEndpoint } from '../../api/useEndpoint';
+import { formatCompact, formatCount, formatDateTime } from '../../app/format';
+import { EChart } from '../../charts/EChart';
+import { QueryCard } from '../../components/QueryCard';
+
+/** Membership over time: size per snapshot, and how many entered and exited since the one before. */
+export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const snapshots = useEndpoint(listSnapshotsEndpoint, { params: { id: segmentId }, query: { limit: 100 } });
+  return (
+    <QueryCard title={t('segments.snapshots.title')} query={snapshots} testId="snapshot-history">
+      {(data) => {
+        if (data.items.length === 0) return <Empty description={t('segments.snapshots.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+        const oldestFirst = [...data.items].reverse();
+        const label = (s: Snapshot) => formatDateTime(s.takenAt, locale);
+        const size = t('segments.size');
+        const entered = t('segments.snapshots.entered');
+        const exited = t('segments.snapshots.exited');
+        const option = {
+          color: ['#1677ff', '#cf1322', '#3f8600'],
+          tooltip: { trigger: 'axis' },
+          legend: { top: 0, data: [size, entered, exited] },
+          grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+          xAxis: { type: 'category', data: oldestFirst.map(label) },
+          yAxis: [
+            { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, locale) } },
+            { type: 'value', minInterval: 1, splitLine: { show: false } },
+          ],
+          series: [
+            { name: size, type: 'line', symbolSize: 7, data: oldestFirst.map((s) => s.size) },
+            // Red for customers coming in, green for going out: the Chinese convention for rises and falls.
+            { name: entered, type: 'bar', yAxisIndex: 1, barMaxWidth: 18, data: oldestFirst.map((s) => s.entered) },
+            { name: exited, type: 'bar', yAxisIndex: 1, barMaxWidth: 18, data: oldestFirst.map((s) => s.exited) },
+          ],
+        };
+        return (
+          <>
+            <EChart
+              testId="chart-snapshots"
+              label={t('segments.snapshots.title')}
+              height={240}
+              option={option}
+              table={{ columns: ['snapshot', size, entered, exited], rows: data.items.map((s) => [s.snapshotId, s.size, s.entered, s.exited]) }}
+            />
+            <Table<Snapshot>
+              size="small"
+              rowKey="snapshotId"
+              dataSource={data.items}
+              pagination={{ pageSize: 5, hideOnSinglePage: true }}
+              columns={[
+                { key: 'taken', title: t('segments.snapshots.takenAt'), render: (_, s) => label(s) },
+                { key: 'asOf', title: t('segments.snapshots.asOf'), render: (_, s) => s.asOf ?? '—' },
+                { key: 'size', title: size, align: 'right', render: (_, s) => formatCount(s.size, locale) },
+                { key: 'entered', title: entered, align: 'right', render: (_, s) => <span style={{ color: '#cf1322' }}>+{formatCount(s.entered, locale)}</span> },
+                { key: 'exited', title: exited, align: 'right', render: (_, s) => <span style={{ color: '#3f8600' }}>−{formatCount(s.exited, locale)}</span> },
+              ]}
+            />
+          </>
+        );
+      }}
+    </QueryCard>
+  );
+}

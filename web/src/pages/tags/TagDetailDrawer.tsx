@@ -1,0 +1,111 @@
+import { CopyOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Drawer, Flex, Popconfirm, Row, Skeleton, Space, Statistic } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { createTagEndpoint, deleteTagEndpoint, getTagEndpoint, listTagsEndpoint } from '../../../../src/tags/schema';
+import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
+import { useCurrentUser } from '../../app/current-user';
+import { formatPercent } from '../../app/format';
+import { formatNumber } from '../../components/format-number';
+import { TagDefinitionView } from './TagDefinitionView';
+import { TagDistributionChart } from './TagDistributionChart';
+import { TagDriftChart } from './TagDriftChart';
+import { TagTrendChart } from './TagTrendChart';
+import { tagName } from './tag-labels';
+
+interface TagDetailDrawerProps {
+  readonly code: string | null;
+  readonly onClose: () => void;
+}
+
+export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const detail = useEndpoint(getTagEndpoint, { params: { code: code ?? '--' } }, { enabled: code !== null });
+  const canEdit = createTagEndpoint.roles !== 'public' && createTagEndpoint.roles.includes(user.role);
+  const remove = useEndpointMutation(deleteTagEndpoint, {
+    onSuccess: () => {
+      void message.success(t('tags.deleted'));
+      void queryClient.invalidateQueries({ queryKey: endpointKey(listTagsEndpoint) });
+      onClose();
+    },
+    onError: (error) => void message.error(error.message),
+  });
+  const data = detail.data;
+  const latest = data?.trend.at(-1);
+
+  const actions = data && canEdit && (
+    <Space>
+      {data.builtin ? (
+        <Button icon={<CopyOutlined />} onClick={() => void navigate(`new?from=${data.definition.code}`)} data-testid="tag-copy">
+          {t('tags.copy')}
+        </Button>
+      ) : (
+        <>
+          <Button icon={<EditOutlined />} onClick={() => void navigate(`${data.definition.code}/edit`)} data-testid="tag-edit">
+            {t('common.edit')}
+          </Button>
+          <Popconfirm title={t('tags.deleteConfirm')} onConfirm={() => remove.mutate({ params: { code: data.definition.code } })}>
+            <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </>
+      )}
+    </Space>
+  );
+
+  return (
+    <Drawer
+      open={code !== null}
+      onClose={onClose}
+      size={760}
+      title={data ? `${tagName(data.definition, locale)} · ${data.definition.code}` : code}
+      extra={actions}
+      destroyOnHidden
+      data-testid="tag-detail"
+    >
+      {detail.isError && <Alert type="error" showIcon title={detail.error.message} />}
+      {detail.isPending && <Skeleton active />}
+      {data && (
+        <Flex vertical gap={16}>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Card size="small">
+                <Statistic title={t('tags.coverage')} value={latest ? formatPercent(latest.coverage, locale) : '—'} />
+              </Card>
+            </Col>
+            <Col span={8}>
+              <Card size="small">
+                <Statistic
+                  title={t('tags.mean')}
+                  value={latest?.mean === null || latest?.mean === undefined ? '—' : formatNumber(latest.mean, locale)}
+                />
+              </Card>
+            </Col>
+            <Col span={8}>
+              <Card size="small">
+                <Statistic title={t('tags.snapshots')} value={data.trend.length} />
+              </Card>
+            </Col>
+          </Row>
+          <TagDefinitionView definition={data.definition} />
+          <Card size="small" title={t('tags.distribution', { date: latest?.asOf ?? '—' })}>
+            {latest ? <TagDistributionChart testId="chart-tag-distribution" distribution={latest.distribution} /> : <Alert type="info" title={t('tags.noSnapshot')} />}
+          </Card>
+          <Card size="small" title={t('tags.trend.title')}>
+            <TagTrendChart trend={data.trend} isNumber={data.definition.type === 'number'} />
+          </Card>
+          <Card size="small" title={t('tags.drift.title')}>
+            <TagDriftChart code={data.definition.code} trend={data.trend} />
+          </Card>
+        </Flex>
+      )}
+    </Drawer>
+  );
+}

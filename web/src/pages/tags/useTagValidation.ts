@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { validateTagEndpoint, type validationIssueSchema } from '../../../../src/tags/schema';
+import { useEndpoint } from '../../api/useEndpoint';
+import { checkText, type ExprProblem } from '../../components/expression-check';
+import { tagCatalog } from '../../components/tag-catalog';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { definitionOf, type TagDraft } from './tag-draft';
+
+export type ValidationIssue = z.infer<typeof validationIssueSchema>;
+export type ExpressionField = 'expression' | 'filter' | 'base';
+
+interface CatalogTag {
+  readonly code: string;
+  readonly type: 'number' | 'boolean' | 'enum' | 'date' | 'string';
+}
+
+export interface TagValidation {
+  /** Per expression input: the problem to underline, from the browser's check first, else the server's. */
+  readonly problems: Readonly<Record<ExpressionField, ExprProblem | null>>;
+  /** What the server found beyond the expressions (names, windows, cycles …), in the console's language. */
+  readonly issues: readonly ValidationIssue[];
+  readonly checking: boolean;
+  readonly valid: boolean;
+}
+
+function usedFields(draft: TagDraft): ExpressionField[] {
+  if (draft.kind === 'computed') return ['expression'];
+  if (draft.kind === 'static') return draft.filter.trim() ? ['expression', 'filter'] : ['expression'];
+  return [...(draft.filter.trim() ? (['filter'] as const) : []), ...(draft.base.trim() ? (['base'] as const) : [])];
+}
+
+/**
+ * Checks a draft the way the server will: its expressions parse (and a computed tag's type-checks against the
+ * catalogue) in the browser as they are typed; then, after a pause, the whole definition is validated by the
+ * server, whose issues name the field and, for expressions, the position.
+ */
+export function useTagValidation(draft: TagDraft, tags: readonly CatalogTag[], editingCode: string | null): TagValidation {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  const catalog = useMemo(() => tagCatalog(tags.filter((tag) => tag.code !== editingCode), false), [tags, editingCode]);
+  const fields = usedFields(draft);
+  const client: Record<ExpressionField, ExprProblem | null> = { expression: null, filter: null, base: null };
+  for (const field of fields) {
+    const check = checkText(draft[field], field === 'expression' && draft.kind === 'computed' ? catalog : null, locale);
+    if (!check.ok) client[field] = check.problem;
+  }
+  const clientOk = fields.every((f) => client[f] === null);
+  // Compared as text: the definition is rebuilt on every render, and only a change of content should wait.
+  const current = JSON.stringify(definitionOf(draft));
+  const settled = useDebouncedValue(current, 350);
+  const body = useMemo(() => JSON.parse(settled) as Record<string, unknown>, [settled]);
+  const server = useEndpoint(validateTagEndpoint, { body }, { enabled: clientOk, placeholderData: (previous) => previous });
+  const serverIssues = clientOk ? (server.data?.issues ?? []) : [];
+  const message = (issue: ValidationIssue) => (locale === 'en-US' ? issue.message : issue.message_zh);
+  const problems = { ...client };
+  const rest: ValidationIssue[] = [];
+  for (const issue of serverIssues) {
+    const field = fields.find((f) => issue.field === `spec.${f}`);
+    if (field && issue.position !== undefined && problems[field] === null) {
+      problems[field] = { message: message(issue), position: issue.position, end: issue.position, ...(issue.suggestion ? { suggestion: issue.suggestion } : {}) };
+    } else rest.push({ ...issue, message: message(issue) });
+  }
+  const fresh = server.data !== undefined && !server.isPlaceholderData && !server.isFetching && settled === current;
+  return {
+    problems,
+    issues: rest,
+    checking: clientOk && (server.isFetching || !fresh),
+    valid: clientOk && fresh && server.data?.valid === true,
+  };
+}
