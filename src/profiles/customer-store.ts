@@ -97,8 +97,8 @@ export interface BureauRow {
 export async function customerBureau(db: Database, customerId: string): Promise<BureauRow[]> {
   return preparedAll<BureauRow>(
     db,
-    `WITH b AS MATERIALIZED (SELECT * FROM bureau WHERE customer_id = $id)
-     SELECT as_of, score, inquiries_6m, external_debt::DOUBLE AS external_debt, delinquencies FROM b ORDER BY as_of`,
+    `SELECT as_of, score, inquiries_6m, external_debt::DOUBLE AS external_debt, delinquencies FROM bureau
+     WHERE customer_id = $id ORDER BY as_of`,
     { id: customerId },
   );
 }
@@ -109,19 +109,13 @@ export interface ConsentRow {
   readonly status: string;
   readonly updated_at: Date;
   readonly source: string | null;
-  readonly entries: number;
 }
 
-/** The latest ledger entry per channel × purpose (ties on the same instant: 'withdrawn' wins, to be safe). */
-export async function currentConsents(db: Database, customerId: string): Promise<ConsentRow[]> {
-  return preparedAll<ConsentRow>(
-    db,
-    `WITH c AS MATERIALIZED (SELECT * FROM consents WHERE customer_id = $id)
-     SELECT channel, purpose, status, updated_at, source, count(*) OVER () AS entries FROM c
-     QUALIFY row_number() OVER (PARTITION BY channel, purpose ORDER BY updated_at DESC, status = 'withdrawn' DESC) = 1
-     ORDER BY channel, purpose`,
-    { id: customerId },
-  );
+/** The customer's whole consent ledger (tens of rows); the section folds it to the current state. */
+export async function consentLedger(db: Database, customerId: string): Promise<ConsentRow[]> {
+  return preparedAll<ConsentRow>(db, 'SELECT channel, purpose, status, updated_at, source FROM consents WHERE customer_id = $id', {
+    id: customerId,
+  });
 }
 
 export async function channelPreferences(
@@ -130,8 +124,7 @@ export async function channelPreferences(
 ): Promise<Array<{ channel: string; preference_rank: number; stated_at: string | null }>> {
   return preparedAll(
     db,
-    `WITH p AS MATERIALIZED (SELECT * FROM channel_preferences WHERE customer_id = $id)
-     SELECT channel, preference_rank, stated_at FROM p ORDER BY preference_rank, channel`,
+    'SELECT channel, preference_rank, stated_at FROM channel_preferences WHERE customer_id = $id ORDER BY preference_rank, channel',
     { id: customerId },
   );
 }

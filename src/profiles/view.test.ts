@@ -56,6 +56,10 @@ describe('360° view over HTTP', () => {
     const contacts = await interactions('analyst');
     expect(contacts.items.length).toBeGreaterThan(0);
     expect(contacts.items.every((i) => i.text === null && i.textMasked)).toBe(true);
+    const counted = await fx.server.db.one<{ n: number }>('SELECT count(*) AS n FROM service_interactions WHERE customer_id = $id', { id: customerId });
+    expect(contacts.total).toBe(counted?.n);
+    const dates = contacts.items.map((i) => i.ts);
+    expect(dates).toEqual([...dates].sort().reverse());
     expect((await fx.get('analyst', `/api/customers/${customerId}/interactions?unmask=true&reason=complaint%20review`)).status).toBe(403);
   });
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { interactionsSectionSchema, messagesSectionSchema } from '../view-schema';
-import { latestInteractions, latestMessages } from '../contact-store';
+import { addDays, shanghaiDate } from '../../core';
+import { customerInteractions, latestMessages } from '../contact-store';
 import { iso, isoOrNull, type SectionContext } from './context';
 
 type InteractionsSection = z.infer<typeof interactionsSectionSchema>;
@@ -16,14 +17,22 @@ export const interactionWindowDays = 90;
  * sentiment and resolution stay visible to every role.
  */
 export async function interactionsSection(ctx: SectionContext): Promise<InteractionsSection> {
-  const rows = await latestInteractions(ctx.db, ctx.customerId, {
-    asOf: ctx.asOf,
-    days: interactionWindowDays,
-    limit: contactsShown,
-  });
+  const rows = await customerInteractions(ctx.db, ctx.customerId);
+  const newest = [...rows].sort(
+    (a, b) => b.ts.getTime() - a.ts.getTime() || (a.interaction_id < b.interaction_id ? 1 : a.interaction_id > b.interaction_id ? -1 : 0),
+  );
+  // The `interactionWindowDays` Shanghai days ending at the as-of date, inclusive.
+  const counts = new Map<string, number>();
+  if (ctx.asOf) {
+    const from = addDays(ctx.asOf, -(interactionWindowDays - 1));
+    for (const r of rows) {
+      const day = shanghaiDate(r.ts);
+      if (day >= from && day <= ctx.asOf) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+    }
+  }
   return {
     available: true,
-    items: rows.map((r) => ({
+    items: newest.slice(0, contactsShown).map((r) => ({
       interactionId: r.interaction_id,
       ts: iso(r.ts),
       channel: r.channel,
@@ -33,8 +42,10 @@ export async function interactionsSection(ctx: SectionContext): Promise<Interact
       text: ctx.unmasked ? r.text : null,
       textMasked: !ctx.unmasked && r.text !== null,
     })),
-    total: rows[0]?.total ?? 0,
-    last90d: rows[0]?.recent ?? [],
+    total: rows.length,
+    last90d: [...counts]
+      .map(([category, count]) => ({ category, count }))
+      .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
   };
 }
 
