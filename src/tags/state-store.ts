@@ -82,8 +82,12 @@ async function moveForward(tx: Queryable, pass: PassPlan, from: string, to: stri
   const { items, ranges } = pass.stateSet.deltaItems(from, to);
   const { items: merged, dirty } = pass.stateSet.mergeItems(to);
   const anyRange = [...new Set(ranges)].map((r) => `(${r})`).join(' OR ');
-  await tx.run(`CREATE OR REPLACE TABLE ${delta} AS SELECT customer_id, ${items.join(', ')} FROM ${pass.relationSql}
-    WHERE day <= ${dateLiteral(to)} AND (${anyRange}) GROUP BY customer_id`);
+  // The few rows that entered or left a window are set aside first, so that the aggregates run over them
+  // only and not over every row the scan passes.
+  const moved = quoteIdent(`${pass.table}_moved`);
+  await tx.run(`CREATE OR REPLACE TEMP TABLE ${moved} AS SELECT * FROM ${pass.relationSql} WHERE day <= ${dateLiteral(to)} AND (${anyRange})`);
+  await tx.run(`CREATE OR REPLACE TABLE ${delta} AS SELECT customer_id, ${items.join(', ')} FROM ${moved} GROUP BY customer_id`);
+  await tx.run(`DROP TABLE ${moved}`);
   await tx.run(`CREATE OR REPLACE TABLE ${next} AS SELECT coalesce(o.customer_id, d.customer_id) AS customer_id, ${merged.join(', ')},
     ${dirty.length ? `coalesce(${dirty.join(' OR ')}, false)` : 'false'} AS recompute
     FROM ${table} o FULL JOIN ${delta} d ON o.customer_id = d.customer_id`);

@@ -128,18 +128,24 @@ export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefi
   const byCode = new Map(computed.map((t) => [t.def.code, t]));
   const layers = layersOf(new Map(computed.map((t) => [t.def.code, t.reads])));
   layers.forEach((layer, i) => {
+    // Quantile ranks are computed in a narrow subquery (customer id and the rank only) and joined back: a
+    // window over the whole layer would carry every tag column through its sort.
+    const ranks: string[] = [];
     const items = layer.map((code) => {
       const tag = byCode.get(code) as Extract<ResolvedTag, { kind: 'computed' }>;
       const spec = tag.def.spec.kind === 'computed' ? tag.def.spec : undefined;
-      let value = env.compile(tag.expr, (name) => quoteIdent(name));
+      let value = env.compile(tag.expr, (name) => `l.${quoteIdent(name)}`);
       if (spec?.quantiles) {
         const n = spec.quantiles;
-        value = `least(${n}, floor(percent_rank() OVER (ORDER BY ${value} ${spec.descending ? 'DESC' : 'ASC'} NULLS FIRST) * ${n}) + 1)`;
+        const rank = quoteIdent(`rank_${code}`);
+        ranks.push(`percent_rank() OVER (ORDER BY ${value} ${spec.descending ? 'DESC' : 'ASC'} NULLS FIRST) AS ${rank}`);
+        value = `least(${n}, floor(q.${rank} * ${n}) + 1)`;
       }
       return `${banded(value, tag.def, env)} AS ${quoteIdent(code)}`;
     });
+    const rankJoin = ranks.length ? `\nJOIN (SELECT l.customer_id, ${ranks.join(', ')} FROM l${i} l) q ON q.customer_id = l.customer_id` : '';
     // Materialised: an inlined layer would repeat every expression it reads in each later layer.
-    ctes.push(`l${i + 1} AS MATERIALIZED (SELECT *, ${items.join(',\n  ')}\nFROM l${i})`);
+    ctes.push(`l${i + 1} AS MATERIALIZED (SELECT l.*, ${items.join(',\n  ')}\nFROM l${i} l${rankJoin})`);
   });
   const columns = tags.map((t) => ({ code: t.def.code, type: t.def.type }));
   const outputs = columns.map((c) => `CAST(${quoteIdent(c.code)} AS ${sqlType[c.type]}) AS ${quoteIdent(c.code)}`);
