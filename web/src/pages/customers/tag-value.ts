@@ -24,7 +24,7 @@ export function formatTagValue(tag: TagShape, value: TagValue, t: TFunction, loc
     const unit = tag.unit ? t(`customers.unit.${tag.unit}`, { defaultValue: tag.unit }) : '';
     return `${formatNumber(value, locale)}${unit ? ` ${unit}` : ''}`;
   }
-  return t(`customers.tagValue.${value}`, { defaultValue: value });
+  return t(`tagValue.${value}`, { defaultValue: value });
 }
 
 /** A value as a point of a sparkline: numbers as they are, booleans as 0/1, anything else not drawable. */

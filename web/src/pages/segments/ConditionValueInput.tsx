@@ -19,6 +19,10 @@ export function ConditionValueInput({ condition, type, choices, onChange, testId
   const values = condition.values;
   if (arity === 0) return null;
   const invalid = (v: string | undefined) => v !== undefined && v.trim() !== '' && literal(v, type) === null;
+  const choiceLabel = (c: string) => {
+    const label = t(`tagValue.${c}`, { defaultValue: c });
+    return label === c ? c : `${label} (${c})`;
+  };
   const placeholder = type === 'date' ? 'YYYY-MM-DD' : type === 'number' ? t('segments.builder.number') : t('segments.builder.value');
 
   if (type === 'boolean') {
@@ -47,7 +51,7 @@ export function ConditionValueInput({ condition, type, choices, onChange, testId
           value={multiple ? [...values] : values[0]}
           placeholder={placeholder}
           onChange={(v: string | string[]) => onChange(Array.isArray(v) ? v : [v])}
-          options={choices.map((c) => ({ value: c, label: c }))}
+          options={choices.map((c) => ({ value: c, label: choiceLabel(c) }))}
           status={values.some(invalid) ? 'error' : undefined}
         />
       </div>

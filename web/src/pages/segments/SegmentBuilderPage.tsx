@@ -31,7 +31,11 @@ function SegmentBuilder({ segment, vocabulary }: { readonly segment: Segment | n
   const builder = useRuleBuilder(segment?.rule ?? '', vocabulary.typeOf);
   const [names, setNames] = useState({ nameZh: segment?.nameZh ?? '', nameEn: segment?.nameEn ?? '', description: segment?.description ?? '' });
   const text = builder.text.trim();
-  const client = useMemo(() => (text === '' ? null : checkText(text, vocabulary.catalog, i18n.language, 'boolean')), [text, vocabulary.catalog, i18n.language]);
+  // Checked as typed (untrimmed), so positions point into the text the person sees.
+  const client = useMemo(
+    () => (text === '' ? null : checkText(builder.text, vocabulary.catalog, i18n.language, 'boolean')),
+    [text, builder.text, vocabulary.catalog, i18n.language],
+  );
   const live = useLiveCount(builder.text, client?.ok === true);
   const problem = client && !client.ok ? client.problem : live.problem;
   const onSaved = (saved: Segment) => {

@@ -55,8 +55,8 @@ export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
                 { key: 'taken', title: t('segments.snapshots.takenAt'), render: (_, s) => label(s) },
                 { key: 'asOf', title: t('segments.snapshots.asOf'), render: (_, s) => s.asOf ?? '—' },
                 { key: 'size', title: size, align: 'right', render: (_, s) => formatCount(s.size, locale) },
-                { key: 'entered', title: entered, align: 'right', render: (_, s) => <span style={{ color: '#cf1322' }}>+{formatCount(s.entered, locale)}</span> },
-                { key: 'exited', title: exited, align: 'right', render: (_, s) => <span style={{ color: '#3f8600' }}>−{formatCount(s.exited, locale)}</span> },
+                { key: 'entered', title: entered, align: 'right', render: (_, s) => s.entered > 0 ? <span style={{ color: '#cf1322' }}>+{formatCount(s.entered, locale)}</span> : 0 },
+                { key: 'exited', title: exited, align: 'right', render: (_, s) => s.exited > 0 ? <span style={{ color: '#3f8600' }}>−{formatCount(s.exited, locale)}</span> : 0 },
               ]}
             />
           </>

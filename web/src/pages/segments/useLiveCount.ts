@@ -31,11 +31,13 @@ export function useLiveCount(text: string, clientOk: boolean): LiveCount {
   const valid = ready && check.data?.valid === true;
   const count = useEndpoint(countRuleEndpoint, { body: { rule: settled } }, { enabled: valid, staleTime: 30_000, placeholderData: (previous) => previous });
   const refused = ready && check.data?.valid === false ? check.data.problem : null;
+  // The server saw the trimmed rule: its positions move by the leading blanks to point into the text shown.
+  const lead = text.length - text.trimStart().length;
   const problem: ExprProblem | null = refused
     ? {
         message: i18n.language === 'en-US' ? refused.messages['en-US'] : refused.messages['zh-CN'],
-        position: refused.position ?? 0,
-        end: Math.max(refused.end ?? refused.position ?? 0, refused.position ?? 0),
+        position: lead + (refused.position ?? 0),
+        end: lead + Math.max(refused.end ?? refused.position ?? 0, refused.position ?? 0),
         ...(refused.suggestion ? { suggestion: refused.suggestion } : {}),
       }
     : null;
