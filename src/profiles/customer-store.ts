@@ -27,22 +27,17 @@ const customerColumns = `customer_id, name, gender, birth_date, phone, email, id
   education, marital_status, acquisition_channel, customer_since`;
 
 export async function findCustomer(db: Database, customerId: string): Promise<CustomerRow | undefined> {
-  return db.one<CustomerRow>(`SELECT ${customerColumns} FROM customers WHERE customer_id = $id LIMIT 1`, { id: customerId });
+  return preparedOne<CustomerRow>(
+    db,
+    `SELECT ${customerColumns} FROM customers WHERE customer_id = $id LIMIT 1`, { id: customerId });
 }
 
 // DuckDB answers max(ts) from the column statistics: under a millisecond even over 100M rows.
 const asOfSql = '(SELECT CAST(max(ts) + INTERVAL 8 HOUR AS DATE) FROM transactions)';
 
-/** The customer and the portfolio's as-of date (the Shanghai day of the latest transaction), in one round trip. */
-export async function findCustomerAsOf(db: Database, customerId: string): Promise<{ customer: CustomerRow | undefined; asOf: string | null }> {
-  const row = await preparedOne<CustomerRow & { portfolio_as_of: string | null }>(
-    db,
-    `SELECT ${customerColumns}, ${asOfSql} AS portfolio_as_of FROM customers WHERE customer_id = $id LIMIT 1`,
-    { id: customerId },
-  );
-  if (!row) return { customer: undefined, asOf: null };
-  const { portfolio_as_of: asOf, ...customer } = row;
-  return { customer, asOf };
+/** The portfolio's as-of date: the Shanghai day of the latest transaction; null before any are loaded. */
+export async function portfolioAsOf(db: Database): Promise<string | null> {
+  return (await preparedOne<{ as_of: string | null }>(db, `SELECT ${asOfSql} AS as_of`, {}))?.as_of ?? null;
 }
 
 /**

@@ -2,7 +2,7 @@ import { fail, type AuditWriter, type AuthenticatedUser } from '../core';
 import type { Database } from '../db';
 import { authorizeUnmask } from '../security';
 import type { CustomerView } from './schema';
-import { customerExists, findCustomer, findCustomerAsOf, type CustomerRow } from './customer-store';
+import { customerExists, findCustomer, portfolioAsOf, type CustomerRow } from './customer-store';
 import { accountsSection } from './sections/accounts';
 import { sectionContext, type SectionContext } from './sections/context';
 import { modelsSection, segmentsSection } from './sections/insights';
@@ -40,15 +40,16 @@ async function gate(request: ViewRequest, fields: readonly string[]): Promise<bo
 }
 
 /**
- * The 360° summary. Each section comes from its own small provider, run concurrently over the connection
- * pool; every read is a point read by customer id.
+ * The 360° summary. Each section comes from its own small provider; they start together with the
+ * customer's own row (not after it) and run concurrently over the connection pool, every read a point read
+ * by customer id. Nothing leaves before the customer is known to exist and, on an unmask request, before
+ * the audited gate has passed: sections read meanwhile are simply dropped on a 404 or 403.
  */
 export async function customerView(db: Database, request: ViewRequest): Promise<CustomerView> {
-  const { customer: found, asOf } = await findCustomerAsOf(db, request.customerId);
-  const customer = found ?? notFound(request.customerId);
-  const unmasked = await gate(request, unmaskedFields.profile);
-  const ctx = sectionContext(db, customer.customer_id, asOf, unmasked);
-  const [accounts, statements, spending, transactions, tags, segments, models] = await Promise.all([
+  const pendingCustomer = findCustomer(db, request.customerId);
+  const asOf = await portfolioAsOf(db);
+  const ctx = sectionContext(db, request.customerId, asOf, false);
+  const pendingSections = Promise.all([
     accountsSection(ctx),
     statementsSection(ctx),
     spendingSection(ctx),
@@ -57,6 +58,11 @@ export async function customerView(db: Database, request: ViewRequest): Promise<
     segmentsSection(ctx),
     modelsSection(ctx),
   ]);
+  // Settled either way, so a 404 or 403 below leaves no rejection unobserved.
+  pendingSections.catch(() => undefined);
+  const customer = (await pendingCustomer) ?? notFound(request.customerId);
+  const unmasked = await gate(request, unmaskedFields.profile);
+  const [accounts, statements, spending, transactions, tags, segments, models] = await pendingSections;
   return {
     customerId: customer.customer_id,
     asOf,
