@@ -43,7 +43,9 @@ export function TagBasicsFields({ draft, set, issues, editing }: TagBasicsFields
         </Col>
         <Col span={8}>
           <Form.Item label={t('tags.type')} required {...issueHelp(issues, 'type')}>
-            <Select value={draft.type} onChange={(type) => set({ type })} options={tagTypes.map((ty) => ({ value: ty, label: t(`tagType.${ty}`) }))} data-testid="tag-field-type" />
+            <div data-testid="tag-field-type">
+              <Select value={draft.type} onChange={(type) => set({ type })} options={tagTypes.map((ty) => ({ value: ty, label: t(`tagType.${ty}`) }))} />
+            </div>
           </Form.Item>
         </Col>
         <Col span={8}>

@@ -35,7 +35,7 @@ export function TagDriftChart({ code, trend }: TagDriftChartProps) {
   const label = (r: (typeof rows)[number]) => `${r.from.asOf} → ${r.to.asOf}`;
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: rows.map(label) },
     yAxis: { type: 'value', name: 'PSI', min: 0, max: (v: { max: number }) => Math.max(0.3, v.max * 1.1) },
     series: [

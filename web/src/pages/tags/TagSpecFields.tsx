@@ -90,12 +90,16 @@ export function TagSpecFields({ draft, set, problems, issues }: TagSpecFieldsPro
       <Row gutter={16}>
         <Col span={6}>
           <Form.Item label={t('tags.field.source')} required>
-            <Select value={draft.dynamicSource} onChange={(dynamicSource) => set({ dynamicSource })} options={dynamicSources.map((s) => ({ value: s, label: t(`tagSource.${s}`) }))} data-testid="tag-field-source" />
+            <div data-testid="tag-field-source">
+              <Select value={draft.dynamicSource} onChange={(dynamicSource) => set({ dynamicSource })} options={dynamicSources.map((s) => ({ value: s, label: t(`tagSource.${s}`) }))} />
+            </div>
           </Form.Item>
         </Col>
         <Col span={6}>
           <Form.Item label={t('tags.field.aggregate')} required {...issueHelp(issues, 'spec.aggregate')}>
-            <Select value={draft.dynamicAggregate} onChange={(dynamicAggregate) => set({ dynamicAggregate })} options={dynamicAggregates.map((a) => ({ value: a, label: t(`tagAggregate.${a}`) }))} data-testid="tag-field-aggregate" />
+            <div data-testid="tag-field-aggregate">
+              <Select value={draft.dynamicAggregate} onChange={(dynamicAggregate) => set({ dynamicAggregate })} options={dynamicAggregates.map((a) => ({ value: a, label: t(`tagAggregate.${a}`) }))} />
+            </div>
           </Form.Item>
         </Col>
         <Col span={6}>
@@ -105,7 +109,9 @@ export function TagSpecFields({ draft, set, problems, issues }: TagSpecFieldsPro
         </Col>
         <Col span={6}>
           <Form.Item label={t('tags.field.window')} {...issueHelp(issues, 'spec.window')}>
-            <AutoComplete value={draft.window} options={windows} onChange={(window: string) => set({ window })} data-testid="tag-field-window" />
+            <div data-testid="tag-field-window">
+              <AutoComplete value={draft.window} options={windows} onChange={(window: string) => set({ window })} />
+            </div>
           </Form.Item>
         </Col>
       </Row>

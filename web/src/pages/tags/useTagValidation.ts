@@ -52,7 +52,9 @@ export function useTagValidation(draft: TagDraft, tags: readonly CatalogTag[], e
   const settled = useDebouncedValue(current, 350);
   const body = useMemo(() => JSON.parse(settled) as Record<string, unknown>, [settled]);
   const server = useEndpoint(validateTagEndpoint, { body }, { enabled: clientOk, placeholderData: (previous) => previous });
-  const serverIssues = clientOk ? (server.data?.issues ?? []) : [];
+  const fresh = server.data !== undefined && !server.isPlaceholderData && !server.isFetching && settled === current;
+  // Issues of an earlier draft would point at things already fixed: only the current draft's are shown.
+  const serverIssues = clientOk && fresh ? (server.data?.issues ?? []) : [];
   const message = (issue: ValidationIssue) => (locale === 'en-US' ? issue.message : issue.message_zh);
   const problems = { ...client };
   const rest: ValidationIssue[] = [];
@@ -62,7 +64,6 @@ export function useTagValidation(draft: TagDraft, tags: readonly CatalogTag[], e
       problems[field] = { message: message(issue), position: issue.position, end: issue.position, ...(issue.suggestion ? { suggestion: issue.suggestion } : {}) };
     } else rest.push({ ...issue, message: message(issue) });
   }
-  const fresh = server.data !== undefined && !server.isPlaceholderData && !server.isFetching && settled === current;
   return {
     problems,
     issues: rest,

@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinTags } from '../../src/tags';
+import { pickOption } from './support/antd-select';
+import { chartRows, logIn, resultsDir, screenshot, settleCharts } from './support/console-page';
+import { startProfileStack } from './support/profile-stack';
+import type { Stack } from './support/start-stack';
+
+const shanghaiDay = "CAST(timezone('Asia/Shanghai', timezone('UTC', t.ts)) AS DATE)";
+
+describe('tag catalogue, detail charts, editor and refresh', () => {
+  let stack: Stack;
+  let page: Page;
+
+  beforeAll(async () => {
+    stack = await startProfileStack({ customers: 300 });
+    page = await stack.newPage();
+    await logIn(page, stack, await stack.createUser('operator'));
+    await page.waitForURL(/\/dashboard$/);
+  });
+  afterAll(() => stack?.close());
+
+  it('lists every tag (at least 60), filterable by dimension', async () => {
+    await page.getByTestId('side-menu').getByText('标签管理').click();
+    const count = page.getByTestId('tag-count');
+    await count.waitFor();
+    expect(Number(await count.getAttribute('data-value'))).toBe(builtinTags.length);
+    expect(builtinTags.length).toBeGreaterThanOrEqual(60);
+    const risk = builtinTags.filter((t) => t.dimension === 'risk').length;
+    await page.getByTestId('tag-dimension-filter').getByText(`风险信用 ${risk}`).click();
+    await expect.poll(async () => Number(await count.getAttribute('data-value'))).toBe(risk);
+    await page.getByTestId('tag-dimension-filter').getByText(/^全部/).click();
+    await screenshot(page, join(resultsDir, 'tags-catalogue-zh-CN.png'));
+  });
+
+  it("draws a tag's distribution equal to SQL over the profile, with its trend and drift", async () => {
+    await page.locator('[data-testid="tag-table"] tr[data-code="spend_90d"]').click();
+    const rows = await chartRows(page, 'chart-tag-distribution');
+    const sql = await stack.db.all<{ band: number; n: number }>(
+      `SELECT CASE WHEN spend_90d < 0 THEN 0 WHEN spend_90d < 1000 THEN 1 WHEN spend_90d < 5000 THEN 2
+                   WHEN spend_90d < 20000 THEN 3 WHEN spend_90d < 50000 THEN 4 ELSE 5 END AS band, count(*)::INTEGER AS n
+       FROM profile WHERE spend_90d IS NOT NULL GROUP BY 1`,
+    );
+    const byBand = new Map(sql.map((r) => [r.band, r.n]));
+    expect(rows.map((r) => Number(r[1]))).toEqual([0, 1, 2, 3, 4, 5].map((b) => byBand.get(b) ?? 0));
+    expect((await chartRows(page, 'chart-tag-trend')).length).toBe(2);
+    const drift = await chartRows(page, 'chart-tag-drift');
+    expect(drift).toHaveLength(1);
+    expect(Number(drift[0]?.[1])).toBeGreaterThanOrEqual(0);
+    expect(['stable', 'moderate', 'major']).toContain(drift[0]?.[2]);
+    await settleCharts(page);
+    await screenshot(page, join(resultsDir, 'tag-detail-zh-CN.png'));
+
+    await page.goto(`${stack.baseUrl}/tags?tag=card_tier`);
+    const tiers = await chartRows(page, 'chart-tag-distribution');
+    const tierSql = await stack.db.all<{ tier: string; n: number }>('SELECT card_tier AS tier, count(*)::INTEGER AS n FROM profile WHERE card_tier IS NOT NULL GROUP BY 1');
+    expect(new Map(tiers.map((r) => [r[0], Number(r[1])]))).toEqual(new Map(tierSql.map((r) => [r.tier, r.n])));
+  });
+
+  it('edits a custom tag: errors as typed and from the server in Chinese, a preview equal to raw SQL, then saves', async () => {
+    await page.goto(`${stack.baseUrl}/tags/new`);
+    await page.getByTestId('tag-field-code').fill('txn_count_dining');
+    await page.getByTestId('tag-field-name-zh').fill('餐饮笔数（近30天）');
+    await page.getByTestId('tag-field-name-en').fill('Dining purchases, 30d');
+    await pickOption(page, 'tag-field-aggregate', '计数');
+    await page.getByTestId('tag-field-field').fill('');
+    await page.getByTestId('tag-field-window').locator('input').fill('30d');
+    await page.getByTestId('tag-field-edges').fill('1, 3, 5');
+    await page.getByTestId('tag-field-description').fill('近 30 天餐饮消费笔数（不含退款）');
+
+    // Typed: the browser parses the filter and points at the end.
+    await page.getByTestId('tag-field-filter').fill("category = 'dining' and ");
+    const error = page.getByTestId('tag-field-filter-error');
+    await error.waitFor();
+    expect(Number(await error.getAttribute('data-position'))).toBe(24);
+    expect(await page.getByTestId('tag-save').isDisabled()).toBe(true);
+
+    // Parsed but refused by the server: a windowed code must end with its window, said in Chinese.
+    await page.getByTestId('tag-field-filter').fill("category = 'dining' and not is_refund");
+    await page.getByTestId('tag-issue-code').waitFor();
+    expect(await page.getByTestId('tag-issue-code').textContent()).toContain('窗口');
+    expect(await page.getByTestId('tag-save').isDisabled()).toBe(true);
+
+    await page.getByTestId('tag-field-code').fill('txn_count_dining_30d');
+    await page.locator('[data-testid="tag-validation"][data-state="valid"]').waitFor();
+    await page.getByTestId('tag-preview').click();
+    const preview = await chartRows(page, 'chart-tag-preview');
+    const sql = await stack.db.all<{ band: number; n: number }>(
+      `WITH as_of AS (SELECT CAST(timezone('Asia/Shanghai', timezone('UTC', max(ts))) AS DATE) AS d FROM transactions),
+       dining AS (SELECT t.customer_id, count(*) AS n FROM transactions t, as_of
+                  WHERE t.category = 'dining' AND t.amount >= 0 AND ${shanghaiDay} > as_of.d - 30 AND ${shanghaiDay} <= as_of.d GROUP BY 1)
+       SELECT CASE WHEN coalesce(d.n, 0) < 1 THEN 0 WHEN d.n < 3 THEN 1 WHEN d.n < 5 THEN 2 ELSE 3 END AS band, count(*)::INTEGER AS n
+       FROM customers c LEFT JOIN dining d ON d.customer_id = c.customer_id GROUP BY 1`,
+    );
+    const byBand = new Map(sql.map((r) => [r.band, r.n]));
+    expect(preview.map((r) => Number(r[1]))).toEqual([0, 1, 2, 3].map((b) => byBand.get(b) ?? 0));
+    await settleCharts(page);
+    await screenshot(page, join(resultsDir, 'tag-editor-zh-CN.png'));
+
+    const before = await stack.db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM tag_definitions');
+    expect(before?.n).toBe(0);
+    await page.getByTestId('tag-save').click();
+    await page.waitForURL(/\/tags\?tag=txn_count_dining_30d$/);
+    await page.getByTestId('tag-definition').waitFor();
+    const saved = await stack.db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM tag_definitions WHERE code = 'txn_count_dining_30d'");
+    expect(saved?.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refreshes the profile from the console and follows the job to the end', async () => {
+    await page.goto(`${stack.baseUrl}/tags`);
+    await page.getByTestId('tag-refresh').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+    await page.locator('[data-testid="tag-refresh-progress"][data-status="succeeded"]').waitFor({ timeout: 60_000 });
+    // The new tag is now part of the profile: the catalogue shows its coverage.
+    const row = page.locator('[data-testid="tag-table"] tr[data-code="txn_count_dining_30d"]');
+    await page.getByTestId('tag-search').locator('input').fill('txn_count_dining');
+    await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 10_000 }).toContain('100%');
+  });
+});
