@@ -159,6 +159,13 @@ describe('360° view over HTTP', () => {
     });
   });
 
+  it('describes every customer endpoint in the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${fx.server.base}/docs/json`)).json()) as { paths: Record<string, unknown> };
+    const paths = ['', '/interactions', '/messages', '/consents', '/bureau', '/tags', '/transactions', '/tags/{code}/explain'];
+    for (const p of paths) expect(Object.keys(doc.paths), p).toContain(`/api/customers/{id}${p}`);
+    expect(Object.keys(doc.paths)).toContain('/api/customers');
+  });
+
   it('pages the transaction timeline newest first without overlap', async () => {
     const page = async (n: number) => {
       const { status, body } = await fx.get('auditor', `/api/customers/${customerId}/transactions?page=${n}&pageSize=7`);
