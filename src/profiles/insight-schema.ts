@@ -44,7 +44,7 @@ export const tagsSectionSchema = section({
 
 export const segmentsSectionSchema = section({
   asOf: day.nullable(),
-  items: z.array(z.object({ segmentId: z.string(), name: z.string(), since: day.nullable() })),
+  items: z.array(z.object({ segmentId: z.string(), name: z.string(), nameEn: z.string().optional(), since: day.nullable() })),
 });
 
 export const modelsSectionSchema = section({

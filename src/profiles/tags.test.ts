@@ -101,3 +101,30 @@ describe('tags in the 360° view over HTTP', () => {
     expect((await fx.get('analyst', `/api/customers/${customerId}/tags/no_such_tag/explain`)).status).toBe(404);
   });
 });
+
+describe('segments in the 360° view', () => {
+  let fx: ProfileFixture;
+  beforeAll(async () => {
+    fx = await profileFixture();
+    await refreshProfile(fx.server.db);
+  });
+  afterAll(() => fx.close());
+
+  it("lists the built-in lifecycle segment that matches the customer's lifecycle stage, and only that one", async () => {
+    const row = await fx.server.db.one<{ customer_id: string; stage: string }>(
+      'SELECT customer_id, lifecycle_stage AS stage FROM profile WHERE lifecycle_stage IS NOT NULL ORDER BY customer_id LIMIT 1',
+    );
+    const lifecycle = await fx.server.db.all<{ id: string; rule: string }>(
+      "SELECT segment_id AS id, rule FROM segments WHERE deleted_at IS NULL AND rule LIKE 'lifecycle_stage = %'",
+    );
+    expect(lifecycle.length).toBeGreaterThan(1);
+    const { status, body } = await fx.get('analyst', `/api/customers/${row?.customer_id}`, 'en-US');
+    expect(status).toBe(200);
+    const view = customerViewSchema.parse(body);
+    if (!view.segments.available) throw new Error(`segments unavailable: ${view.segments.reason['en-US']}`);
+    const ids = new Set(view.segments.items.map((s) => s.segmentId));
+    const expected = lifecycle.filter((s) => s.rule === `lifecycle_stage = '${row?.stage}'`).map((s) => s.id);
+    expect(expected).toHaveLength(1);
+    expect(lifecycle.filter((s) => ids.has(s.id)).map((s) => s.id)).toEqual(expected);
+  });
+});

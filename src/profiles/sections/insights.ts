@@ -1,16 +1,28 @@
 import type { z } from 'zod';
 import type { modelsSectionSchema, segmentsSectionSchema } from '../insight-schema';
+import { customerSegments } from '../../segments';
 import { unavailable, type SectionContext } from './context';
 
 type SegmentsSection = z.infer<typeof segmentsSectionSchema>;
 type ModelsSection = z.infer<typeof modelsSectionSchema>;
 
-// Placeholders that say why, rather than invented data: the segment and model capabilities do not exist
-// yet. When they do, each provider here becomes a call to that capability's index.ts.
-
-export async function segmentsSection(_ctx: SectionContext): Promise<SegmentsSection> {
-  return unavailable('客群功能尚未上线', 'segments are not available yet');
+// Membership is evaluated now, on the customer's current profile row, so it agrees with the live count the
+// segment builder shows; `since` needs membership history per customer, which snapshots keep for segments
+// only in bulk, so it is left empty rather than guessed.
+export async function segmentsSection(ctx: SectionContext): Promise<SegmentsSection> {
+  const hasProfile = await ctx.db.one<{ n: number }>(
+    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'profile'",
+  );
+  if (!hasProfile?.n) return unavailable('尚未计算客户画像（请先刷新标签）', 'no profile yet: refresh the tags first');
+  const segments = await customerSegments(ctx.db, ctx.customerId);
+  return {
+    available: true,
+    asOf: ctx.asOf,
+    items: segments.map((s) => ({ segmentId: s.id, name: s.nameZh, nameEn: s.nameEn, since: null })),
+  };
 }
+
+// A placeholder that says why, rather than invented data: the model capability does not exist yet.
 
 export async function modelsSection(_ctx: SectionContext): Promise<ModelsSection> {
   return unavailable('模型评分尚未上线', 'model scores are not available yet');
