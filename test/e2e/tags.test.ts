@@ -117,4 +117,13 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
     await page.getByTestId('tag-search').locator('input').fill('txn_count_dining');
     await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 10_000 }).toContain('100%');
   });
+
+  it('reads in English too', async () => {
+    await page.getByTestId('language-switch').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'English' }).click();
+    await page.getByTestId('tag-dimension-filter').getByText(/^Risk \d+$/).waitFor();
+    expect(await page.getByTestId('tag-count').textContent()).toBe('Tags: 1');
+    await page.getByTestId('tag-search').locator('input').fill('');
+    await screenshot(page, join(resultsDir, 'tags-catalogue-en-US.png'));
+  });
 });

@@ -1,5 +1,5 @@
 import { EyeInvisibleOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Avatar, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomerProfile } from '../../../../src/profiles/schema';
 import { UnmaskButton } from './UnmaskButton';
@@ -31,22 +31,23 @@ export function ProfileCard({ profile: p, onUnmask, onMask }: ProfileCardProps) 
           </span>
         </Space>
       }
-      extra={
-        p.masked ? (
-          <UnmaskButton onUnmask={onUnmask} />
-        ) : (
-          <Space>
-            <Tag icon={<SafetyCertificateOutlined />} color="orange" data-testid="unmasked-tag">
-              {t('customers.unmask.audited')}
-            </Tag>
+      extra={p.masked ? <UnmaskButton onUnmask={onUnmask} /> : null}
+      style={{ height: '100%' }}
+    >
+      {!p.masked && (
+        <Alert
+          type="warning"
+          showIcon
+          icon={<SafetyCertificateOutlined />}
+          style={{ marginBottom: 12 }}
+          title={<span data-testid="unmasked-tag">{t('customers.unmask.audited')}</span>}
+          action={
             <Button size="small" icon={<EyeInvisibleOutlined />} onClick={onMask}>
               {t('customers.unmask.hide')}
             </Button>
-          </Space>
-        )
-      }
-      style={{ height: '100%' }}
-    >
+          }
+        />
+      )}
       <Descriptions
         size="small"
         column={2}

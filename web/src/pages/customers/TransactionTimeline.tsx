@@ -47,7 +47,7 @@ export function TransactionTimeline({ customerId, categories }: { readonly custo
           rowKey="txnId"
           loading={txns.isFetching}
           dataSource={data.items}
-          pagination={{ current: page, pageSize, total: data.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('customers.timeline.total', { count: total }) }}
+          pagination={{ current: page, pageSize, total: data.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => <span data-testid="timeline-total" data-value={total}>{t('customers.timeline.total', { count: total })}</span> }}
           columns={[
             { key: 'ts', title: t('customers.timeline.time'), width: 150, render: (_, r) => formatDateTime(r.ts, locale) },
             { key: 'merchant', title: t('customers.timeline.merchant'), render: (_, r) => r.merchant ?? '—' },

@@ -10,9 +10,9 @@ interface TagShape {
   readonly unit: string | null;
 }
 
-/** Shares and ratios carry no unit in the catalogue; their codes say what they are (spend_share_…, utilisation). */
+/** Shares and ratios carry no unit in the catalogue; their codes say what they are (spend_share_…, utilisation, spend_trend_…). */
 function isRatio(tag: TagShape): boolean {
-  return tag.type === 'number' && tag.unit === null && /(^|_)(share|utilisation|ratio)(_|$)/.test(tag.code);
+  return tag.type === 'number' && tag.unit === null && /(^|_)(share|utilisation|ratio|trend)(_|$)/.test(tag.code);
 }
 
 export function formatTagValue(tag: TagShape, value: TagValue, t: TFunction, locale: string): string {
