@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartRows, docsScreenshot, logIn, resultsDir, screenshot, settleCharts } from './support/console-page';
+import {
+  chartRows,
+  docsScreenshot,
+  logIn,
+  resultsDir,
+  screenshot,
+  settleCharts,
+} from './support/console-page';
 import { startProfileStack } from './support/profile-stack';
 import type { Stack } from './support/start-stack';
 
@@ -71,10 +78,14 @@ describe('customer search and the 360° page', () => {
     expect(monthly).toHaveLength(12);
     expect(monthly.at(-1)?.[0]).toBe(stack.asOf.slice(0, 7));
     const byMonth = new Map(months.map((m) => [m.month, m.spend]));
-    for (const [month, spend] of monthly) expect(Number(spend), month).toBeCloseTo(byMonth.get(String(month)) ?? 0, 2);
+    for (const [month, spend] of monthly)
+      expect(Number(spend), month).toBeCloseTo(byMonth.get(String(month)) ?? 0, 2);
 
     // The timeline pages through every transaction of the customer.
-    const all = await stack.db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM transactions WHERE customer_id = $id', { id: customer.id });
+    const all = await stack.db.one<{ n: number }>(
+      'SELECT count(*)::INTEGER AS n FROM transactions WHERE customer_id = $id',
+      { id: customer.id },
+    );
     await page.getByRole('tab', { name: '交易流水' }).click();
     await page.locator(`[data-testid="timeline-total"][data-value="${all?.n}"]`).waitFor();
     expect(await page.getByTestId('timeline-total').textContent()).toBe(`共 ${all?.n} 笔`);
@@ -83,17 +94,31 @@ describe('customer search and the 360° page', () => {
     await page.getByRole('tab', { name: '标签画像' }).click();
     const tag = page.locator('[data-testid="tag-group-behaviour"] tr[data-code="spend_365d"]');
     await tag.waitFor();
-    const profile = await stack.db.one<{ v: number }>('SELECT spend_365d AS v FROM profile WHERE customer_id = $id', { id: customer.id });
+    const profile = await stack.db.one<{ v: number }>(
+      'SELECT spend_365d AS v FROM profile WHERE customer_id = $id',
+      { id: customer.id },
+    );
     expect(Number(await tag.getAttribute('data-value'))).toBeCloseTo(profile?.v ?? NaN, 2);
     await page.getByTestId('explain-button-spend_90d').click();
     await page.getByTestId('explain-spend_90d').getByText('统计区间').waitFor();
     await screenshot(page, join(resultsDir, 'customer-360-tags-zh-CN.png'));
     await page.keyboard.press('Escape');
-    for (const [tab, file] of [['服务与触达', 'contacts'], ['授权与征信', 'consents']] as const) {
+    for (const [tab, file] of [
+      ['服务与触达', 'contacts'],
+      ['授权与征信', 'consents'],
+    ] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await page.waitForTimeout(800);
       await screenshot(page, join(resultsDir, `customer-360-${file}-zh-CN.png`));
     }
+
+    // The segments the customer is in, evaluated now: its lifecycle stage's built-in segment among them.
+    const stage = await stack.db.one<{ s: string }>(
+      'SELECT lifecycle_stage AS s FROM profile WHERE customer_id = $id',
+      { id: customer.id },
+    );
+    await page.getByRole('tab', { name: '所属分群' }).click();
+    await page.getByTestId(`customer-segment-seg_lifecycle_${stage?.s}`).waitFor();
 
     await page.getByRole('tab', { name: '账户与账单' }).click();
     await settleCharts(page);
@@ -110,14 +135,18 @@ describe('customer search and the 360° page', () => {
     expect(await page.getByTestId('profile-name').textContent()).not.toBe(customer.name);
     expect(await page.getByTestId('unmask').count()).toBe(0);
     const status = await page.evaluate(
-      async (id) => (await fetch(`/api/customers/${id}?unmask=true&reason=${encodeURIComponent('想看看')}`)).status,
+      async (id) =>
+        (await fetch(`/api/customers/${id}?unmask=true&reason=${encodeURIComponent('想看看')}`)).status,
       customer.id,
     );
     expect(status).toBe(403);
   });
 
   it('lets an agent unmask with a reason, and the audit log records it', async () => {
-    const before = await stack.db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'unmask' AND target = $id", { id: customer.id });
+    const before = await stack.db.one<{ n: number }>(
+      "SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'unmask' AND target = $id",
+      { id: customer.id },
+    );
     const page = await as('agent');
     await page.goto(`${stack.baseUrl}/customers/${customer.id}`);
     await page.getByTestId('unmask').click();

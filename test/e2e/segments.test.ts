@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickOption } from './support/antd-select';
-import { chartRows, docsScreenshot, logIn, resultsDir, screenshot, settleCharts } from './support/console-page';
+import {
+  chartRows,
+  docsScreenshot,
+  logIn,
+  resultsDir,
+  screenshot,
+  settleCharts,
+} from './support/console-page';
 import { startProfileStack } from './support/profile-stack';
 import type { Stack } from './support/start-stack';
 
@@ -48,7 +55,9 @@ describe('segment builder and segment insight', () => {
   afterAll(() => stack?.close());
 
   async function liveCount(forRule: string): Promise<number> {
-    const count = page.locator(`[data-testid="live-count"][data-current="true"][data-rule="${forRule.replace(/"/g, '\\"')}"]`);
+    const count = page.locator(
+      `[data-testid="live-count"][data-current="true"][data-rule="${forRule.replace(/"/g, '\\"')}"]`,
+    );
     await count.waitFor({ timeout: 20_000 });
     return Number(await count.getAttribute('data-value'));
   }
@@ -89,7 +98,7 @@ describe('segment builder and segment insight', () => {
     await page.getByTestId('group-0-1').waitFor();
     expect(await page.getByTestId('group-0-1').getAttribute('data-join')).toBe('or');
     expect(await page.getByTestId('condition-0-1-1').getAttribute('data-tag')).toBe('card_tier');
-    await text.fill('sum(txn.amount where category = \'dining\', 30d) > 100');
+    await text.fill("sum(txn.amount where category = 'dining', 30d) > 100");
     await page.getByTestId('rule-mode-banner').getByText('高级表达式').waitFor();
     expect(await page.getByTestId('rule-visual').getAttribute('data-mode')).toBe('advanced');
     await text.fill(rule);
@@ -108,6 +117,7 @@ describe('segment builder and segment insight', () => {
     expect(await error.textContent()).toContain('第 13 列');
     expect(await page.getByTestId('rule-text-underline').count()).toBe(1);
     expect(await page.getByTestId('segment-save').isDisabled()).toBe(true);
+    expect(await page.getByTestId('live-count-idle').textContent()).toBe('规则有误，修正后显示人数');
     await screenshot(page, join(resultsDir, 'segment-builder-error-zh-CN.png'));
 
     await text.fill('spend90d > 3');
@@ -132,7 +142,9 @@ describe('segment builder and segment insight', () => {
       return response.status;
     });
     expect(status).toBe(422);
-    expect((await stack.db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM segments'))?.n).toBe(before?.n);
+    expect((await stack.db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM segments'))?.n).toBe(
+      before?.n,
+    );
   });
 
   it('saves the segment and lists it with its size', async () => {
@@ -149,7 +161,9 @@ describe('segment builder and segment insight', () => {
     const size = page.getByTestId(`segment-size-${id}`);
     await size.waitFor();
     expect(Number(await size.getAttribute('data-value'))).toBe(expected);
-    const stored = await stack.db.one<{ rule: string }>('SELECT rule FROM segments WHERE segment_id = $id', { id });
+    const stored = await stack.db.one<{ rule: string }>('SELECT rule FROM segments WHERE segment_id = $id', {
+      id,
+    });
     expect(stored?.rule).toBe(rule);
     savedId = id;
   });
@@ -179,10 +193,15 @@ describe('segment builder and segment insight', () => {
   it('shows the built-in segmentations with group sizes equal to SQL, and the personas', async () => {
     await page.getByRole('tab', { name: '内置分群' }).click();
     const lifecycle = await chartRows(page, 'chart-family-lifecycle');
-    const sql = await stack.db.all<{ stage: string; n: number }>('SELECT lifecycle_stage AS stage, count(*)::INTEGER AS n FROM profile GROUP BY 1');
+    const sql = await stack.db.all<{ stage: string; n: number }>(
+      'SELECT lifecycle_stage AS stage, count(*)::INTEGER AS n FROM profile GROUP BY 1',
+    );
     const byStage = new Map(sql.map((r) => [r.stage, r.n]));
     expect(lifecycle.length).toBe(6);
-    for (const [segmentId, , count] of lifecycle) expect(Number(count), segmentId).toBe(byStage.get(String(segmentId).replace('seg_lifecycle_', '')) ?? 0);
+    for (const [segmentId, , count] of lifecycle)
+      expect(Number(count), segmentId).toBe(
+        byStage.get(String(segmentId).replace('seg_lifecycle_', '')) ?? 0,
+      );
     const rfm = await chartRows(page, 'chart-family-rfm');
     expect(rfm.reduce((s, r) => s + Number(r[2]), 0)).toBe(300);
     const shares = await chartRows(page, 'chart-persona-shares');
@@ -198,13 +217,18 @@ describe('segment builder and segment insight', () => {
     const size = await profileCount("spend_90d > 5000 AND card_tier = 'gold' AND age >= 30");
     await page.goto(`${stack.baseUrl}/segments/${savedId}`);
     await page.getByTestId('segment-snapshot').click();
-    await expect.poll(async () => (await chartRows(page, 'chart-snapshots'))[0]?.slice(1).map(Number)).toEqual([size, size, 0]);
+    await expect
+      .poll(async () => (await chartRows(page, 'chart-snapshots'))[0]?.slice(1).map(Number))
+      .toEqual([size, size, 0]);
     const href = await page.getByTestId(`segment-export-${savedId}`).getAttribute('href');
     const csv = await page.evaluate(async (url) => (await fetch(url ?? '')).text(), href);
     const lines = csv.trim().split('\n');
     expect(lines.length).toBe(size + 1);
     expect(csv).not.toMatch(/\+86 1\d{10}/);
-    const audit = await stack.db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'export' AND target = $id", { id: savedId });
+    const audit = await stack.db.one<{ n: number }>(
+      "SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'export' AND target = $id",
+      { id: savedId },
+    );
     expect(audit?.n).toBe(1);
     await settleCharts(page);
     await screenshot(page, join(resultsDir, 'segment-detail-zh-CN.png'));

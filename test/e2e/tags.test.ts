@@ -54,8 +54,12 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
 
     await page.goto(`${stack.baseUrl}/tags?tag=card_tier`);
     const tiers = await chartRows(page, 'chart-tag-distribution');
-    const tierSql = await stack.db.all<{ tier: string; n: number }>('SELECT card_tier AS tier, count(*)::INTEGER AS n FROM profile WHERE card_tier IS NOT NULL GROUP BY 1');
-    expect(new Map(tiers.map((r) => [r[0], Number(r[1])]))).toEqual(new Map(tierSql.map((r) => [r.tier, r.n])));
+    const tierSql = await stack.db.all<{ tier: string; n: number }>(
+      'SELECT card_tier AS tier, count(*)::INTEGER AS n FROM profile WHERE card_tier IS NOT NULL GROUP BY 1',
+    );
+    expect(new Map(tiers.map((r) => [r[0], Number(r[1])]))).toEqual(
+      new Map(tierSql.map((r) => [r.tier, r.n])),
+    );
   });
 
   it('edits a custom tag: errors as typed and from the server in Chinese, a preview equal to raw SQL, then saves', async () => {
@@ -103,7 +107,9 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
     await page.getByTestId('tag-save').click();
     await page.waitForURL(/\/tags\?tag=txn_count_dining_30d$/);
     await page.getByTestId('tag-definition').waitFor();
-    const saved = await stack.db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM tag_definitions WHERE code = 'txn_count_dining_30d'");
+    const saved = await stack.db.one<{ n: number }>(
+      "SELECT count(*)::INTEGER AS n FROM tag_definitions WHERE code = 'txn_count_dining_30d'",
+    );
     expect(saved?.n).toBeGreaterThanOrEqual(1);
   });
 
@@ -111,7 +117,9 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
     await page.goto(`${stack.baseUrl}/tags`);
     await page.getByTestId('tag-refresh').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
-    await page.locator('[data-testid="tag-refresh-progress"][data-status="succeeded"]').waitFor({ timeout: 60_000 });
+    await page
+      .locator('[data-testid="tag-refresh-progress"][data-status="succeeded"]')
+      .waitFor({ timeout: 60_000 });
     // The new tag is now part of the profile: the catalogue shows its coverage.
     const row = page.locator('[data-testid="tag-table"] tr[data-code="txn_count_dining_30d"]');
     await page.getByTestId('tag-search').locator('input').fill('txn_count_dining');
@@ -121,7 +129,10 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
   it('reads in English too', async () => {
     await page.getByTestId('language-switch').click();
     await page.locator('.ant-select-item-option').filter({ hasText: 'English' }).click();
-    await page.getByTestId('tag-dimension-filter').getByText(/^Risk \d+$/).waitFor();
+    await page
+      .getByTestId('tag-dimension-filter')
+      .getByText(/^Risk \d+$/)
+      .waitFor();
     expect(await page.getByTestId('tag-count').textContent()).toBe('Tags: 1');
     await page.getByTestId('tag-search').locator('input').fill('');
     await screenshot(page, join(resultsDir, 'tags-catalogue-en-US.png'));

@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 export async function pickOption(page: Page, testId: string, title: string, search?: string): Promise<void> {
   await page.getByTestId(testId).locator('.ant-select').first().click();
   if (search !== undefined) await page.keyboard.type(search);
-  const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`);
+  const option = page.locator(
+    `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`,
+  );
   await option.first().click();
 }

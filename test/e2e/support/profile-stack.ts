@@ -12,7 +12,9 @@ export function shiftDay(day: string, days: number): string {
  * The stack with a computed profile, as the pages that read tags need it: two refreshes four weeks apart
  * (two snapshots, so trend and drift have something to show), then the built-in segmentations and personas.
  */
-export async function startProfileStack(options: StackOptions = {}): Promise<Stack & { readonly asOf: string }> {
+export async function startProfileStack(
+  options: StackOptions = {},
+): Promise<Stack & { readonly asOf: string }> {
   const stack = await startStack(options);
   try {
     const asOf = await detectAsOf(stack.db);

@@ -51,7 +51,16 @@ function caretLine(text: string, problem: ExprProblem): { line: string; caret: s
  * A code-style input for expression text that underlines the offending part in place (a mirror of the text
  * sits behind a transparent textarea) and repeats the message with a caret below.
  */
-export function ExpressionInput({ value, onChange, problem, testId, placeholder, rows = 3, disabled, ariaLabel }: ExpressionInputProps) {
+export function ExpressionInput({
+  value,
+  onChange,
+  problem,
+  testId,
+  placeholder,
+  rows = 3,
+  disabled,
+  ariaLabel,
+}: ExpressionInputProps) {
   const mirror = useRef<HTMLDivElement>(null);
   const start = problem ? Math.min(problem.position, value.length) : 0;
   const end = problem ? Math.min(Math.max(problem.end, start), value.length) : 0;
@@ -59,7 +68,18 @@ export function ExpressionInput({ value, onChange, problem, testId, placeholder,
   return (
     <div>
       <div style={{ position: 'relative', background: disabled ? '#f5f5f5' : '#fff', borderRadius: 6 }}>
-        <div ref={mirror} aria-hidden style={{ ...textBox, position: 'absolute', inset: 0, color: 'transparent', overflow: 'hidden', pointerEvents: 'none' }}>
+        <div
+          ref={mirror}
+          aria-hidden
+          style={{
+            ...textBox,
+            position: 'absolute',
+            inset: 0,
+            color: 'transparent',
+            overflow: 'hidden',
+            pointerEvents: 'none',
+          }}
+        >
           {problem ? (
             <>
               {value.slice(0, start)}
@@ -102,9 +122,24 @@ export function ExpressionInput({ value, onChange, problem, testId, placeholder,
         />
       </div>
       {problem && caret && (
-        <div data-testid={`${testId}-error`} data-position={problem.position} data-end={problem.end} style={{ marginTop: 6 }}>
+        <div
+          data-testid={`${testId}-error`}
+          data-position={problem.position}
+          data-end={problem.end}
+          style={{ marginTop: 6 }}
+        >
           <Typography.Text type="danger">{problem.message}</Typography.Text>
-          <pre style={{ ...textBox, padding: '4px 11px', margin: '4px 0 0', background: '#fff2f0', color: '#595959', fontSize: 12, lineHeight: '18px' }}>
+          <pre
+            style={{
+              ...textBox,
+              padding: '4px 11px',
+              margin: '4px 0 0',
+              background: '#fff2f0',
+              color: '#595959',
+              fontSize: 12,
+              lineHeight: '18px',
+            }}
+          >
             {caret.line}
             {'\n'}
             <span style={{ color: '#ff4d4f' }}>{caret.caret}</span>

@@ -10,7 +10,9 @@ interface SparklineProps {
  * one per tag, and ninety canvases would cost more than the page itself.
  */
 export function Sparkline({ values, width = 72, height = 20, testId }: SparklineProps) {
-  const known = values.map((v, i) => ({ v, i })).filter((p): p is { v: number; i: number } => p.v !== null && Number.isFinite(p.v));
+  const known = values
+    .map((v, i) => ({ v, i }))
+    .filter((p): p is { v: number; i: number } => p.v !== null && Number.isFinite(p.v));
   if (known.length === 0) return <span style={{ display: 'inline-block', width, color: '#bfbfbf' }}>—</span>;
   const min = Math.min(...known.map((p) => p.v));
   const max = Math.max(...known.map((p) => p.v));
@@ -19,8 +21,17 @@ export function Sparkline({ values, width = 72, height = 20, testId }: Sparkline
   const points = known.map((p) => `${x(p.i).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ');
   const last = known[known.length - 1] as { v: number; i: number };
   return (
-    <svg width={width} height={height} role="img" data-testid={testId} data-values={values.map((v) => v ?? '').join(',')} style={{ verticalAlign: 'middle' }}>
-      {known.length > 1 && <polyline points={points} fill="none" stroke="#1677ff" strokeWidth={1.5} strokeLinejoin="round" />}
+    <svg
+      width={width}
+      height={height}
+      role="img"
+      data-testid={testId}
+      data-values={values.map((v) => v ?? '').join(',')}
+      style={{ verticalAlign: 'middle' }}
+    >
+      {known.length > 1 && (
+        <polyline points={points} fill="none" stroke="#1677ff" strokeWidth={1.5} strokeLinejoin="round" />
+      )}
       <circle cx={x(last.i)} cy={y(last.v)} r={2.5} fill="#1677ff" />
     </svg>
   );

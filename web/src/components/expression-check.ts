@@ -23,10 +23,7 @@ export type ExprCheck =
 // its shape is read with zod instead of trusted.
 const thrownSchema = z.object({
   messages: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
-  details: z
-    .object({ position: z.number(), end: z.number(), suggestion: z.string() })
-    .partial()
-    .optional(),
+  details: z.object({ position: z.number(), end: z.number(), suggestion: z.string() }).partial().optional(),
 });
 
 /** Reads an expression error (thrown locally, or a server problem with the same fields) for display. */
@@ -47,7 +44,12 @@ export function problemFrom(error: unknown, locale: string): ExprProblem | null 
  * Parses, and type-checks when a catalogue is given (filters over a behaviour source's fields are only parsed
  * here: their field list lives on the server, which checks them when asked to validate).
  */
-export function checkText(text: string, catalog: ExprCatalog | null, locale: string, expect?: ExprType): ExprCheck {
+export function checkText(
+  text: string,
+  catalog: ExprCatalog | null,
+  locale: string,
+  expect?: ExprType,
+): ExprCheck {
   try {
     const ast = parseExpression(text);
     const type = catalog ? checkExpression(ast, catalog, expect ? { expect } : {}) : null;

@@ -5,7 +5,13 @@ import type { AccountsData } from './view-types';
 
 type Account = AccountsData['items'][number];
 
-const statusColors: Readonly<Record<string, string>> = { active: 'success', dormant: 'default', frozen: 'warning', collections: 'error', closed: 'default' };
+const statusColors: Readonly<Record<string, string>> = {
+  active: 'success',
+  dormant: 'default',
+  frozen: 'warning',
+  collections: 'error',
+  closed: 'default',
+};
 
 export function AccountsTable({ data }: { readonly data: AccountsData }) {
   const { t, i18n } = useTranslation();
@@ -29,14 +35,39 @@ export function AccountsTable({ data }: { readonly data: AccountsData }) {
             </span>
           ),
         },
-        { key: 'limit', title: t('customers.accounts.limit'), align: 'right', render: (_, r) => formatMoney(r.creditLimit, locale) },
+        {
+          key: 'limit',
+          title: t('customers.accounts.limit'),
+          align: 'right',
+          render: (_, r) => formatMoney(r.creditLimit, locale),
+        },
         { key: 'opened', title: t('customers.accounts.opened'), dataIndex: 'openedAt' },
-        { key: 'status', title: t('customers.accounts.status'), render: (_, r) => <Tag color={statusColors[r.status] ?? 'default'}>{t(`contract.accountStatus.${r.status}`, { defaultValue: r.status })}</Tag> },
-        { key: 'statementDay', title: t('customers.accounts.statementDay'), align: 'right', render: (_, r) => r.statementDay ?? '—' },
+        {
+          key: 'status',
+          title: t('customers.accounts.status'),
+          render: (_, r) => (
+            <Tag color={statusColors[r.status] ?? 'default'}>
+              {t(`contract.accountStatus.${r.status}`, { defaultValue: r.status })}
+            </Tag>
+          ),
+        },
+        {
+          key: 'statementDay',
+          title: t('customers.accounts.statementDay'),
+          align: 'right',
+          render: (_, r) => r.statementDay ?? '—',
+        },
         {
           key: 'autopay',
           title: t('customers.accounts.autopay'),
-          render: (_, r) => (r.autopay === null ? '—' : <Typography.Text type={r.autopay ? 'success' : 'secondary'}>{r.autopay ? t('common.yes') : t('common.no')}</Typography.Text>),
+          render: (_, r) =>
+            r.autopay === null ? (
+              '—'
+            ) : (
+              <Typography.Text type={r.autopay ? 'success' : 'secondary'}>
+                {r.autopay ? t('common.yes') : t('common.no')}
+              </Typography.Text>
+            ),
         },
       ]}
     />

@@ -32,9 +32,14 @@ export function BureauPanel({ customerId }: { readonly customerId: string }) {
                   grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
                   xAxis: { type: 'category', data: data.items.map((r) => r.asOf) },
                   yAxis: { type: 'value', scale: true },
-                  series: [{ name: score, type: 'line', symbolSize: 6, data: data.items.map((r) => r.score) }],
+                  series: [
+                    { name: score, type: 'line', symbolSize: 6, data: data.items.map((r) => r.score) },
+                  ],
                 }}
-                table={{ columns: [t('customers.bureau.asOf'), score], rows: data.items.map((r) => [r.asOf, r.score ?? '']) }}
+                table={{
+                  columns: [t('customers.bureau.asOf'), score],
+                  rows: data.items.map((r) => [r.asOf, r.score ?? '']),
+                }}
               />
               <Table<Report>
                 size="small"
@@ -44,9 +49,24 @@ export function BureauPanel({ customerId }: { readonly customerId: string }) {
                 columns={[
                   { key: 'asOf', title: t('customers.bureau.asOf'), dataIndex: 'asOf' },
                   { key: 'score', title: score, align: 'right', render: (_, r) => r.score ?? '—' },
-                  { key: 'inquiries', title: t('customers.bureau.inquiries'), align: 'right', render: (_, r) => r.inquiries6m ?? '—' },
-                  { key: 'debt', title: t('customers.bureau.debt'), align: 'right', render: (_, r) => (r.externalDebt === null ? '—' : formatMoney(r.externalDebt, locale)) },
-                  { key: 'delinquencies', title: t('customers.bureau.delinquencies'), align: 'right', render: (_, r) => r.delinquencies ?? '—' },
+                  {
+                    key: 'inquiries',
+                    title: t('customers.bureau.inquiries'),
+                    align: 'right',
+                    render: (_, r) => r.inquiries6m ?? '—',
+                  },
+                  {
+                    key: 'debt',
+                    title: t('customers.bureau.debt'),
+                    align: 'right',
+                    render: (_, r) => (r.externalDebt === null ? '—' : formatMoney(r.externalDebt, locale)),
+                  },
+                  {
+                    key: 'delinquencies',
+                    title: t('customers.bureau.delinquencies'),
+                    align: 'right',
+                    render: (_, r) => r.delinquencies ?? '—',
+                  },
                 ]}
               />
             </>

@@ -38,15 +38,36 @@ export function ConsentsPanel({ customerId }: { readonly customerId: string }) {
                 dataSource={data.current}
                 pagination={false}
                 columns={[
-                  { key: 'channel', title: t('customers.timeline.channel'), render: (_, r) => channel(r.channel) },
-                  { key: 'purpose', title: t('customers.consents.purpose'), render: (_, r) => t(`contract.consentPurpose.${r.purpose}`, { defaultValue: r.purpose }) },
+                  {
+                    key: 'channel',
+                    title: t('customers.timeline.channel'),
+                    render: (_, r) => channel(r.channel),
+                  },
+                  {
+                    key: 'purpose',
+                    title: t('customers.consents.purpose'),
+                    render: (_, r) => t(`contract.consentPurpose.${r.purpose}`, { defaultValue: r.purpose }),
+                  },
                   {
                     key: 'status',
                     title: t('customers.consents.status'),
-                    render: (_, r) => <Tag color={r.status === 'granted' ? 'success' : 'error'}>{t(`contract.consentStatus.${r.status}`, { defaultValue: r.status })}</Tag>,
+                    render: (_, r) => (
+                      <Tag color={r.status === 'granted' ? 'success' : 'error'}>
+                        {t(`contract.consentStatus.${r.status}`, { defaultValue: r.status })}
+                      </Tag>
+                    ),
                   },
-                  { key: 'updated', title: t('customers.consents.updatedAt'), render: (_, r) => formatDateTime(r.updatedAt, i18n.language) },
-                  { key: 'source', title: t('customers.consents.source'), render: (_, r) => (r.source ? t(`contract.consentSource.${r.source}`, { defaultValue: r.source }) : '—') },
+                  {
+                    key: 'updated',
+                    title: t('customers.consents.updatedAt'),
+                    render: (_, r) => formatDateTime(r.updatedAt, i18n.language),
+                  },
+                  {
+                    key: 'source',
+                    title: t('customers.consents.source'),
+                    render: (_, r) =>
+                      r.source ? t(`contract.consentSource.${r.source}`, { defaultValue: r.source }) : '—',
+                  },
                 ]}
               />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

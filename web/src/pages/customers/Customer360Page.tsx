@@ -32,12 +32,22 @@ export function Customer360Page() {
   );
   const header = (
     <Space>
-      <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)} aria-label={t('common.back')} />
+      <Button
+        type="text"
+        icon={<ArrowLeftOutlined />}
+        onClick={() => void navigate(-1)}
+        aria-label={t('common.back')}
+      />
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('customers.viewTitle', { id })}
       </Typography.Title>
       {view.data?.asOf && (
-        <Tag icon={<CalendarOutlined />} color="blue" data-testid="customer-as-of" data-value={view.data.asOf}>
+        <Tag
+          icon={<CalendarOutlined />}
+          color="blue"
+          data-testid="customer-as-of"
+          data-value={view.data.asOf}
+        >
           {t('common.asOf', { date: view.data.asOf })}
         </Tag>
       )}
@@ -55,10 +65,16 @@ export function Customer360Page() {
   return (
     <Flex vertical gap={16}>
       {header}
-      {view.isError && <Alert type="error" showIcon closable title={view.error.message} data-testid="unmask-error" />}
+      {view.isError && (
+        <Alert type="error" showIcon closable title={view.error.message} data-testid="unmask-error" />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>
-          <ProfileCard profile={view.data.profile} onUnmask={setUnmaskReason} onMask={() => setUnmaskReason(null)} />
+          <ProfileCard
+            profile={view.data.profile}
+            onUnmask={setUnmaskReason}
+            onMask={() => setUnmaskReason(null)}
+          />
         </Col>
         <Col xs={24} xl={16}>
           <SpendingOverview view={view.data} />
@@ -69,7 +85,13 @@ export function Customer360Page() {
   );
 }
 
-function CustomerTabs({ view, unmaskReason }: { readonly view: CustomerView; readonly unmaskReason: string | null }) {
+function CustomerTabs({
+  view,
+  unmaskReason,
+}: {
+  readonly view: CustomerView;
+  readonly unmaskReason: string | null;
+}) {
   const { t } = useTranslation();
   const id = view.customerId;
   const categories = view.spending.available ? view.spending.categories.map((c) => c.category) : [];
@@ -84,11 +106,17 @@ function CustomerTabs({ view, unmaskReason }: { readonly view: CustomerView; rea
             children: (
               <Flex vertical gap={16}>
                 <SectionView section={view.accounts}>{(data) => <AccountsTable data={data} />}</SectionView>
-                <SectionView section={view.statements}>{(data) => <StatementsTable data={data} />}</SectionView>
+                <SectionView section={view.statements}>
+                  {(data) => <StatementsTable data={data} />}
+                </SectionView>
               </Flex>
             ),
           },
-          { key: 'timeline', label: t('customers.tabs.timeline'), children: <TransactionTimeline customerId={id} categories={categories} /> },
+          {
+            key: 'timeline',
+            label: t('customers.tabs.timeline'),
+            children: <TransactionTimeline customerId={id} categories={categories} />,
+          },
           { key: 'tags', label: t('customers.tabs.tags'), children: <CustomerTags customerId={id} /> },
           {
             key: 'contacts',

@@ -21,19 +21,36 @@ export function CustomerCategoryChart({ data }: { readonly data: SpendingData })
       axisPointer: { type: 'shadow' },
       formatter: (items: Array<{ dataIndex: number }>) => {
         const c = rows[items[0]?.dataIndex ?? -1];
-        return c ? `${labelOf(c.category)}<br/>${formatMoney(c.spend, locale, 2)} · ${c.txnCount} · ${formatPercent(c.share, locale)}` : '';
+        return c
+          ? `${labelOf(c.category)}<br/>${formatMoney(c.spend, locale, 2)} · ${c.txnCount} · ${formatPercent(c.share, locale)}`
+          : '';
       },
     },
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', splitNumber: 3, axisLabel: { formatter: (v: number) => formatCompact(v, locale) } },
-    yAxis: { type: 'category', data: rows.map((c) => labelOf(c.category)), axisTick: { show: false }, axisLabel: { interval: 0, fontSize: 11 } },
+    xAxis: {
+      type: 'value',
+      splitNumber: 3,
+      axisLabel: { formatter: (v: number) => formatCompact(v, locale) },
+    },
+    yAxis: {
+      type: 'category',
+      data: rows.map((c) => labelOf(c.category)),
+      axisTick: { show: false },
+      axisLabel: { interval: 0, fontSize: 11 },
+    },
     series: [
       {
         name: t('customers.spending.spend'),
         type: 'bar',
         barMaxWidth: 12,
         itemStyle: { borderRadius: [0, 3, 3, 0] },
-        label: { show: true, position: 'right', fontSize: 10, color: '#8c8c8c', formatter: (p: { dataIndex: number }) => formatPercent(rows[p.dataIndex]?.share ?? 0, locale, 0) },
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: 10,
+          color: '#8c8c8c',
+          formatter: (p: { dataIndex: number }) => formatPercent(rows[p.dataIndex]?.share ?? 0, locale, 0),
+        },
         data: rows.map((c) => c.spend),
       },
     ],
@@ -45,7 +62,13 @@ export function CustomerCategoryChart({ data }: { readonly data: SpendingData })
       height={Math.max(260, rows.length * 17 + 24)}
       option={option}
       table={{
-        columns: ['category', t('customers.spending.category'), t('customers.spending.spend'), t('customers.spending.txnCount'), t('customers.spending.share')],
+        columns: [
+          'category',
+          t('customers.spending.category'),
+          t('customers.spending.spend'),
+          t('customers.spending.txnCount'),
+          t('customers.spending.share'),
+        ],
         rows: data.categories.map((c) => [c.category, labelOf(c.category), c.spend, c.txnCount, c.share]),
       }}
     />

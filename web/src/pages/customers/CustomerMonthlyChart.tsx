@@ -28,7 +28,15 @@ export function CustomerMonthlyChart({ data }: { readonly data: SpendingData }) 
         tooltip: { valueFormatter: (v: unknown) => formatMoney(Number(v), locale) },
         data: data.months.map((m) => ({ value: m.spend, itemStyle: { opacity: m.partial ? 0.45 : 1 } })),
       },
-      { name: count, type: 'line', yAxisIndex: 1, smooth: true, symbolSize: 5, tooltip: { valueFormatter: (v: unknown) => formatCount(Number(v), locale) }, data: data.months.map((m) => m.txnCount) },
+      {
+        name: count,
+        type: 'line',
+        yAxisIndex: 1,
+        smooth: true,
+        symbolSize: 5,
+        tooltip: { valueFormatter: (v: unknown) => formatCount(Number(v), locale) },
+        data: data.months.map((m) => m.txnCount),
+      },
     ],
   };
   return (
@@ -37,7 +45,10 @@ export function CustomerMonthlyChart({ data }: { readonly data: SpendingData }) 
       label={t('customers.spending.monthly')}
       height={260}
       option={option}
-      table={{ columns: [t('month'), spend, count], rows: data.months.map((m) => [m.month, m.spend, m.txnCount]) }}
+      table={{
+        columns: [t('month'), spend, count],
+        rows: data.months.map((m) => [m.month, m.spend, m.txnCount]),
+      }}
     />
   );
 }

@@ -2,7 +2,11 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Card, Flex, Input, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { customerSearchEndpoint, profileUnmaskRoles, type CustomerSearchHit } from '../../../../src/profiles/schema';
+import {
+  customerSearchEndpoint,
+  profileUnmaskRoles,
+  type CustomerSearchHit,
+} from '../../../../src/profiles/schema';
 import { useEndpoint } from '../../api/useEndpoint';
 import { useCurrentUser } from '../../app/current-user';
 
@@ -17,7 +21,11 @@ export function CustomerSearchPage() {
   const [search, setSearch] = useSearchParams();
   const q = search.get('q') ?? '';
   const page = Number(search.get('page') ?? '1') || 1;
-  const results = useEndpoint(customerSearchEndpoint, { query: { q, page, pageSize } }, { enabled: q.trim() !== '', placeholderData: (previous) => previous });
+  const results = useEndpoint(
+    customerSearchEndpoint,
+    { query: { q, page, pageSize } },
+    { enabled: q.trim() !== '', placeholderData: (previous) => previous },
+  );
   const byName = profileUnmaskRoles.includes(user.role);
 
   return (
@@ -41,14 +49,22 @@ export function CustomerSearchPage() {
           style={{ maxWidth: 640 }}
         />
         <div style={{ marginTop: 8 }}>
-          <Typography.Text type="secondary">{byName ? t('customers.search.hintName') : t('customers.search.hint')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {byName ? t('customers.search.hintName') : t('customers.search.hint')}
+          </Typography.Text>
         </div>
       </Card>
-      {results.isError && <Alert type="error" showIcon title={results.error.message} data-testid="customer-search-error" />}
+      {results.isError && (
+        <Alert type="error" showIcon title={results.error.message} data-testid="customer-search-error" />
+      )}
       {q && results.data && (
         <Card
           title={t('customers.search.results', { count: results.data.total })}
-          extra={results.data.matchedBy !== 'invalid' && <Tag color="blue">{t(`customers.search.matchedBy.${results.data.matchedBy}`)}</Tag>}
+          extra={
+            results.data.matchedBy !== 'invalid' && (
+              <Tag color="blue">{t(`customers.search.matchedBy.${results.data.matchedBy}`)}</Tag>
+            )
+          }
         >
           {results.data.matchedBy === 'invalid' ? (
             <Alert type="warning" showIcon title={t('customers.search.invalid')} />
@@ -60,14 +76,39 @@ export function CustomerSearchPage() {
               loading={results.isFetching}
               dataSource={results.data.items}
               locale={{ emptyText: t('customers.search.none') }}
-              pagination={{ current: page, pageSize, total: results.data.total, hideOnSinglePage: true, onChange: (p) => setSearch({ q, page: String(p) }) }}
-              onRow={(row) => ({ onClick: () => void navigate(`/customers/${row.customerId}`), style: { cursor: 'pointer' }, 'data-customer-id': row.customerId }) as object}
+              pagination={{
+                current: page,
+                pageSize,
+                total: results.data.total,
+                hideOnSinglePage: true,
+                onChange: (p) => setSearch({ q, page: String(p) }),
+              }}
+              onRow={(row) =>
+                ({
+                  onClick: () => void navigate(`/customers/${row.customerId}`),
+                  style: { cursor: 'pointer' },
+                  'data-customer-id': row.customerId,
+                }) as object
+              }
               columns={[
-                { key: 'id', title: t('customers.id'), render: (_, r) => <Typography.Link>{r.customerId}</Typography.Link> },
+                {
+                  key: 'id',
+                  title: t('customers.id'),
+                  render: (_, r) => <Typography.Link>{r.customerId}</Typography.Link>,
+                },
                 { key: 'name', title: t('customers.field.name'), render: (_, r) => r.name ?? '—' },
                 { key: 'phone', title: t('customers.field.phone'), render: (_, r) => r.phone ?? '—' },
-                { key: 'gender', title: t('customers.field.gender'), render: (_, r) => (r.gender ? t(`contract.gender.${r.gender}`, { defaultValue: r.gender }) : '—') },
-                { key: 'birthYear', title: t('customers.field.birthYear'), render: (_, r) => r.birthYear ?? '—' },
+                {
+                  key: 'gender',
+                  title: t('customers.field.gender'),
+                  render: (_, r) =>
+                    r.gender ? t(`contract.gender.${r.gender}`, { defaultValue: r.gender }) : '—',
+                },
+                {
+                  key: 'birthYear',
+                  title: t('customers.field.birthYear'),
+                  render: (_, r) => r.birthYear ?? '—',
+                },
                 { key: 'city', title: t('customers.field.city'), render: (_, r) => r.city ?? '—' },
                 { key: 'since', title: t('customers.field.since'), render: (_, r) => r.customerSince },
               ]}

@@ -22,19 +22,36 @@ export function CustomerTags({ customerId }: { readonly customerId: string }) {
           {(data) => (
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
               <Typography.Text type="secondary">
-                {t('customers.tags.meta', { date: data.asOf, at: formatDateTime(data.refreshedAt, locale), snapshots: data.snapshots })}
+                {t('customers.tags.meta', {
+                  date: data.asOf,
+                  at: formatDateTime(data.refreshedAt, locale),
+                  snapshots: data.snapshots,
+                })}
               </Typography.Text>
               <Row gutter={[12, 12]}>
                 {data.groups.map((group) => (
                   <Col key={group.dimension} xs={24} xl={12}>
-                    <Card size="small" title={<Tag color="blue">{t(`dimension.${group.dimension}`, { defaultValue: group.dimension })}</Tag>} data-testid={`tag-group-${group.dimension}`}>
+                    <Card
+                      size="small"
+                      title={
+                        <Tag color="blue">
+                          {t(`dimension.${group.dimension}`, { defaultValue: group.dimension })}
+                        </Tag>
+                      }
+                      data-testid={`tag-group-${group.dimension}`}
+                    >
                       <Table<CustomerTag>
                         size="small"
                         showHeader={false}
                         pagination={false}
                         rowKey="code"
                         dataSource={group.tags}
-                        onRow={(row) => ({ 'data-code': row.code, 'data-value': row.value === null ? '' : String(row.value) }) as object}
+                        onRow={(row) =>
+                          ({
+                            'data-code': row.code,
+                            'data-value': row.value === null ? '' : String(row.value),
+                          }) as object
+                        }
                         columns={[
                           {
                             key: 'name',
@@ -44,9 +61,27 @@ export function CustomerTags({ customerId }: { readonly customerId: string }) {
                               </Typography.Text>
                             ),
                           },
-                          { key: 'value', align: 'right', render: (_, r) => <Typography.Text strong>{formatTagValue(r, r.value, t, locale)}</Typography.Text> },
-                          { key: 'spark', width: 84, render: (_, r) => <Sparkline values={r.history.map((h) => sparkPoint(h.value))} /> },
-                          { key: 'explain', width: 36, render: (_, r) => <TagExplainPopover customerId={customerId} tag={r} /> },
+                          {
+                            key: 'value',
+                            align: 'right',
+                            render: (_, r) => (
+                              <Typography.Text strong>
+                                {formatTagValue(r, r.value, t, locale)}
+                              </Typography.Text>
+                            ),
+                          },
+                          {
+                            key: 'spark',
+                            width: 84,
+                            render: (_, r) => (
+                              <Sparkline values={r.history.map((h) => sparkPoint(h.value))} />
+                            ),
+                          },
+                          {
+                            key: 'explain',
+                            width: 36,
+                            render: (_, r) => <TagExplainPopover customerId={customerId} tag={r} />,
+                          },
                         ]}
                       />
                     </Card>

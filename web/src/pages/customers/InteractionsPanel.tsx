@@ -11,7 +11,13 @@ import type { InteractionsData } from './view-types';
 type Interaction = InteractionsData['items'][number];
 
 /** Service contacts. What the customer said is shown only on an audited unmask (free text can hold anything). */
-export function InteractionsPanel({ customerId, unmaskReason }: { readonly customerId: string; readonly unmaskReason: string | null }) {
+export function InteractionsPanel({
+  customerId,
+  unmaskReason,
+}: {
+  readonly customerId: string;
+  readonly unmaskReason: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const query = unmaskReason ? { unmask: 'true' as const, reason: unmaskReason } : {};
@@ -29,7 +35,14 @@ export function InteractionsPanel({ customerId, unmaskReason }: { readonly custo
                   <Typography.Text type="secondary">—</Typography.Text>
                 ) : (
                   data.last90d.map((c) => (
-                    <Tag key={c.category} color={c.category === 'complaint' || c.category === 'cancellation_request' ? 'red' : 'default'}>
+                    <Tag
+                      key={c.category}
+                      color={
+                        c.category === 'complaint' || c.category === 'cancellation_request'
+                          ? 'red'
+                          : 'default'
+                      }
+                    >
                       {category(c.category)} × {c.count}
                     </Tag>
                   ))
@@ -41,19 +54,53 @@ export function InteractionsPanel({ customerId, unmaskReason }: { readonly custo
                 dataSource={data.items}
                 pagination={{ pageSize: 8, hideOnSinglePage: true }}
                 columns={[
-                  { key: 'ts', title: t('customers.timeline.time'), width: 150, render: (_, r) => formatDateTime(r.ts, locale) },
-                  { key: 'channel', title: t('customers.timeline.channel'), render: (_, r) => (r.channel ? t(`contract.interactionChannel.${r.channel}`, { defaultValue: r.channel }) : '—') },
-                  { key: 'category', title: t('customers.interactions.category'), render: (_, r) => <Tag>{category(r.category)}</Tag> },
+                  {
+                    key: 'ts',
+                    title: t('customers.timeline.time'),
+                    width: 150,
+                    render: (_, r) => formatDateTime(r.ts, locale),
+                  },
+                  {
+                    key: 'channel',
+                    title: t('customers.timeline.channel'),
+                    render: (_, r) =>
+                      r.channel
+                        ? t(`contract.interactionChannel.${r.channel}`, { defaultValue: r.channel })
+                        : '—',
+                  },
+                  {
+                    key: 'category',
+                    title: t('customers.interactions.category'),
+                    render: (_, r) => <Tag>{category(r.category)}</Tag>,
+                  },
                   {
                     key: 'sentiment',
                     title: t('customers.interactions.sentiment'),
                     align: 'right',
-                    render: (_, r) => (r.sentiment === null ? '—' : <span style={{ color: r.sentiment < -0.2 ? '#cf1322' : r.sentiment > 0.2 ? '#3f8600' : undefined }}>{r.sentiment.toFixed(2)}</span>),
+                    render: (_, r) =>
+                      r.sentiment === null ? (
+                        '—'
+                      ) : (
+                        <span
+                          style={{
+                            color: r.sentiment < -0.2 ? '#cf1322' : r.sentiment > 0.2 ? '#3f8600' : undefined,
+                          }}
+                        >
+                          {r.sentiment.toFixed(2)}
+                        </span>
+                      ),
                   },
                   {
                     key: 'resolved',
                     title: t('customers.interactions.resolved'),
-                    render: (_, r) => (r.resolved === null ? '—' : r.resolved ? <CheckCircleOutlined style={{ color: '#52c41a' }} /> : <ClockCircleOutlined style={{ color: '#faad14' }} />),
+                    render: (_, r) =>
+                      r.resolved === null ? (
+                        '—'
+                      ) : r.resolved ? (
+                        <CheckCircleOutlined style={{ color: '#52c41a' }} />
+                      ) : (
+                        <ClockCircleOutlined style={{ color: '#faad14' }} />
+                      ),
                   },
                   {
                     key: 'text',

@@ -33,16 +33,39 @@ export function MessagesPanel({ customerId }: { readonly customerId: string }) {
                 locale={{ emptyText: t('customers.messages.none') }}
                 pagination={{ pageSize: 8, hideOnSinglePage: true }}
                 columns={[
-                  { key: 'queued', title: t('customers.messages.queuedAt'), render: (_, r) => when(r.queuedAt) },
-                  { key: 'channel', title: t('customers.timeline.channel'), render: (_, r) => t(`contract.contactChannel.${r.channel}`, { defaultValue: r.channel }) },
-                  { key: 'campaign', title: t('customers.messages.campaign'), render: (_, r) => r.campaignId ?? r.journeyId ?? '—' },
+                  {
+                    key: 'queued',
+                    title: t('customers.messages.queuedAt'),
+                    render: (_, r) => when(r.queuedAt),
+                  },
+                  {
+                    key: 'channel',
+                    title: t('customers.timeline.channel'),
+                    render: (_, r) => t(`contract.contactChannel.${r.channel}`, { defaultValue: r.channel }),
+                  },
+                  {
+                    key: 'campaign',
+                    title: t('customers.messages.campaign'),
+                    render: (_, r) => r.campaignId ?? r.journeyId ?? '—',
+                  },
                   { key: 'offer', title: t('customers.messages.offer'), render: (_, r) => r.offerId ?? '—' },
                   {
                     key: 'status',
                     title: t('customers.messages.status'),
-                    render: (_, r) => (r.isControl ? <Tag>{t('customers.messages.control')}</Tag> : <Tag color="blue">{t(`contract.messageStatus.${r.status}`, { defaultValue: r.status })}</Tag>),
+                    render: (_, r) =>
+                      r.isControl ? (
+                        <Tag>{t('customers.messages.control')}</Tag>
+                      ) : (
+                        <Tag color="blue">
+                          {t(`contract.messageStatus.${r.status}`, { defaultValue: r.status })}
+                        </Tag>
+                      ),
                   },
-                  { key: 'converted', title: t('customers.messages.convertedAt'), render: (_, r) => when(r.convertedAt) },
+                  {
+                    key: 'converted',
+                    title: t('customers.messages.convertedAt'),
+                    render: (_, r) => when(r.convertedAt),
+                  },
                 ]}
               />
             </Space>

@@ -13,7 +13,9 @@ export function ModelScoresPanel({ data }: { readonly data: ModelsData }) {
           <List.Item>
             <Space orientation="vertical" size={4} style={{ width: '100%' }}>
               <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-                <Typography.Text strong>{t(`customers.models.name.${m.model}`, { defaultValue: m.model })}</Typography.Text>
+                <Typography.Text strong>
+                  {t(`customers.models.name.${m.model}`, { defaultValue: m.model })}
+                </Typography.Text>
                 <Typography.Text data-testid={`model-score-${m.model}`} data-value={m.score}>
                   {m.score.toFixed(3)}
                 </Typography.Text>

@@ -13,7 +13,8 @@ interface ProfileCardProps {
 /** Who the customer is, masked unless an agent or admin unmasked the view (audited by the server). */
 export function ProfileCard({ profile: p, onUnmask, onMask }: ProfileCardProps) {
   const { t } = useTranslation();
-  const label = (vocab: string, value: string | null) => (value === null ? '—' : t(`contract.${vocab}.${value}`, { defaultValue: value }));
+  const label = (vocab: string, value: string | null) =>
+    value === null ? '—' : t(`contract.${vocab}.${value}`, { defaultValue: value });
   return (
     <Card
       data-testid="profile-card"
@@ -52,16 +53,43 @@ export function ProfileCard({ profile: p, onUnmask, onMask }: ProfileCardProps) 
         size="small"
         column={2}
         items={[
-          { key: 'phone', label: t('customers.field.phone'), children: <span data-testid="profile-phone">{p.phone ?? '—'}</span>, span: 2 },
+          {
+            key: 'phone',
+            label: t('customers.field.phone'),
+            children: <span data-testid="profile-phone">{p.phone ?? '—'}</span>,
+            span: 2,
+          },
           { key: 'email', label: t('customers.field.email'), children: p.email ?? '—', span: 2 },
           { key: 'gender', label: t('customers.field.gender'), children: label('gender', p.gender) },
-          { key: 'age', label: t('customers.field.age'), children: p.age === null ? '—' : t('customers.years', { count: p.age }) },
-          { key: 'city', label: t('customers.field.city'), children: p.city ? `${p.city}${p.cityTier ? ` · ${t('customers.cityTier', { tier: p.cityTier })}` : ''}` : '—' },
+          {
+            key: 'age',
+            label: t('customers.field.age'),
+            children: p.age === null ? '—' : t('customers.years', { count: p.age }),
+          },
+          {
+            key: 'city',
+            label: t('customers.field.city'),
+            children: p.city
+              ? `${p.city}${p.cityTier ? ` · ${t('customers.cityTier', { tier: p.cityTier })}` : ''}`
+              : '—',
+          },
           { key: 'occupation', label: t('customers.field.occupation'), children: p.occupation ?? '—' },
           { key: 'income', label: t('customers.field.income'), children: p.incomeBand ?? '—' },
-          { key: 'education', label: t('customers.field.education'), children: label('education', p.education) },
-          { key: 'marital', label: t('customers.field.marital'), children: label('marital', p.maritalStatus) },
-          { key: 'acquisition', label: t('customers.field.acquisition'), children: label('acquisition', p.acquisitionChannel) },
+          {
+            key: 'education',
+            label: t('customers.field.education'),
+            children: label('education', p.education),
+          },
+          {
+            key: 'marital',
+            label: t('customers.field.marital'),
+            children: label('marital', p.maritalStatus),
+          },
+          {
+            key: 'acquisition',
+            label: t('customers.field.acquisition'),
+            children: label('acquisition', p.acquisitionChannel),
+          },
           {
             key: 'since',
             label: t('customers.field.since'),

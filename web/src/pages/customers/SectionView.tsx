@@ -12,7 +12,13 @@ interface SectionViewProps<T> {
 export function SectionView<T>({ section, children }: SectionViewProps<T>) {
   const { i18n } = useTranslation();
   if (!section.available) {
-    return <Alert type="info" showIcon title={i18n.language === 'en-US' ? section.reason['en-US'] : section.reason['zh-CN']} />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={i18n.language === 'en-US' ? section.reason['en-US'] : section.reason['zh-CN']}
+      />
+    );
   }
   return <>{children(section)}</>;
 }

@@ -29,7 +29,11 @@ export function StatementsTable({ data }: { readonly data: StatementsData }) {
         <Statistic title={t('customers.statements.paidInFull')} value={s.paidInFull} />
         <Statistic title={t('customers.statements.minimumOnly')} value={s.minimumOnly} />
         <Statistic title={t('customers.statements.overdue')} value={s.overdue} />
-        <Statistic title={t('customers.statements.worstOverdue')} value={s.worstOverdueDays} suffix={t('customers.days')} />
+        <Statistic
+          title={t('customers.statements.worstOverdue')}
+          value={s.worstOverdueDays}
+          suffix={t('customers.days')}
+        />
       </Space>
       <Table<Statement>
         data-testid="statements-table"
@@ -40,17 +44,43 @@ export function StatementsTable({ data }: { readonly data: StatementsData }) {
         columns={[
           { key: 'period', title: t('customers.statements.period'), dataIndex: 'period' },
           { key: 'account', title: t('customers.accounts.id'), dataIndex: 'accountId' },
-          { key: 'balance', title: t('customers.statements.balance'), align: 'right', render: (_, r) => money(r.balance) },
-          { key: 'minDue', title: t('customers.statements.minDue'), align: 'right', render: (_, r) => money(r.minDue) },
+          {
+            key: 'balance',
+            title: t('customers.statements.balance'),
+            align: 'right',
+            render: (_, r) => money(r.balance),
+          },
+          {
+            key: 'minDue',
+            title: t('customers.statements.minDue'),
+            align: 'right',
+            render: (_, r) => money(r.minDue),
+          },
           { key: 'due', title: t('customers.statements.dueDate'), dataIndex: 'dueDate' },
-          { key: 'paid', title: t('customers.statements.paid'), align: 'right', render: (_, r) => money(r.paidAmount) },
+          {
+            key: 'paid',
+            title: t('customers.statements.paid'),
+            align: 'right',
+            render: (_, r) => money(r.paidAmount),
+          },
           { key: 'paidAt', title: t('customers.statements.paidAt'), render: (_, r) => r.paidAt ?? '—' },
-          { key: 'repayment', title: t('customers.statements.repayment'), render: (_, r) => <Tag color={repaymentColors[r.repayment]}>{t(`customers.repayment.${r.repayment}`)}</Tag> },
+          {
+            key: 'repayment',
+            title: t('customers.statements.repayment'),
+            render: (_, r) => (
+              <Tag color={repaymentColors[r.repayment]}>{t(`customers.repayment.${r.repayment}`)}</Tag>
+            ),
+          },
           {
             key: 'overdue',
             title: t('customers.statements.overdueDays'),
             align: 'right',
-            render: (_, r) => (r.overdueDays > 0 ? <Tag color="error">{t('customers.daysCount', { count: r.overdueDays })}</Tag> : '—'),
+            render: (_, r) =>
+              r.overdueDays > 0 ? (
+                <Tag color="error">{t('customers.daysCount', { count: r.overdueDays })}</Tag>
+              ) : (
+                '—'
+              ),
           },
         ]}
       />

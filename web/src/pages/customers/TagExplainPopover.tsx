@@ -14,7 +14,11 @@ function text(value: unknown): string {
 /** How one value was computed: the definition, the window and the rows (or tags) it came from, loaded on demand. */
 function Explanation({ customerId, tag }: { readonly customerId: string; readonly tag: CustomerTag }) {
   const { t, i18n } = useTranslation();
-  const explain = useEndpoint(tagExplainEndpoint, { params: { id: customerId, code: tag.code } }, { staleTime: 300_000 });
+  const explain = useEndpoint(
+    tagExplainEndpoint,
+    { params: { id: customerId, code: tag.code } },
+    { staleTime: 300_000 },
+  );
   if (explain.isPending) return <Spin />;
   if (explain.isError) return <Alert type="error" showIcon title={explain.error.message} />;
   const e = explain.data;
@@ -27,20 +31,55 @@ function Explanation({ customerId, tag }: { readonly customerId: string; readonl
         column={1}
         bordered
         items={[
-          { key: 'value', label: t('customers.explain.value'), children: <Typography.Text strong>{formatTagValue(tag, e.value, t, i18n.language)}</Typography.Text> },
-          { key: 'kind', label: t('tags.kind'), children: t(`tagKind.${text(spec.kind)}`, { defaultValue: text(spec.kind) }) },
+          {
+            key: 'value',
+            label: t('customers.explain.value'),
+            children: (
+              <Typography.Text strong>{formatTagValue(tag, e.value, t, i18n.language)}</Typography.Text>
+            ),
+          },
+          {
+            key: 'kind',
+            label: t('tags.kind'),
+            children: t(`tagKind.${text(spec.kind)}`, { defaultValue: text(spec.kind) }),
+          },
           ...(['source', 'aggregate', 'field', 'window'] as const)
             .filter((k) => spec[k] !== undefined)
-            .map((k) => ({ key: k, label: t(`tags.field.${k}`), children: <Typography.Text code>{text(spec[k])}</Typography.Text> })),
+            .map((k) => ({
+              key: k,
+              label: t(`tags.field.${k}`),
+              children: <Typography.Text code>{text(spec[k])}</Typography.Text>,
+            })),
           ...(['expression', 'filter'] as const)
             .filter((k) => spec[k] !== undefined)
-            .map((k) => ({ key: k, label: t(`tags.field.${k}`), children: <Typography.Text code style={{ whiteSpace: 'pre-wrap' }}>{text(spec[k])}</Typography.Text> })),
-          ...(e.window ? [{ key: 'window', label: t('customers.explain.window'), children: t('customers.explain.windowRange', { from: e.window.from ?? '…', until: e.window.until }) }] : []),
+            .map((k) => ({
+              key: k,
+              label: t(`tags.field.${k}`),
+              children: (
+                <Typography.Text code style={{ whiteSpace: 'pre-wrap' }}>
+                  {text(spec[k])}
+                </Typography.Text>
+              ),
+            })),
+          ...(e.window
+            ? [
+                {
+                  key: 'window',
+                  label: t('customers.explain.window'),
+                  children: t('customers.explain.windowRange', {
+                    from: e.window.from ?? '…',
+                    until: e.window.until,
+                  }),
+                },
+              ]
+            : []),
           { key: 'asOf', label: t('customers.explain.asOf'), children: e.asOf },
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 4px' }}>
-        {e.inputsTruncated ? t('customers.explain.inputsTruncated', { count: e.inputs.length }) : t('customers.explain.inputs', { count: e.inputs.length })}
+        {e.inputsTruncated
+          ? t('customers.explain.inputsTruncated', { count: e.inputs.length })
+          : t('customers.explain.inputs', { count: e.inputs.length })}
       </Typography.Paragraph>
       {e.inputs.length > 0 && (
         <Table
@@ -48,20 +87,44 @@ function Explanation({ customerId, tag }: { readonly customerId: string; readonl
           pagination={{ pageSize: 8, hideOnSinglePage: true, size: 'small' }}
           rowKey={(_, i) => String(i)}
           dataSource={e.inputs}
-          columns={columns.map((c) => ({ key: c, title: c, render: (_: unknown, row: Record<string, unknown>) => text(row[c]) }))}
+          columns={columns.map((c) => ({
+            key: c,
+            title: c,
+            render: (_: unknown, row: Record<string, unknown>) => text(row[c]),
+          }))}
         />
       )}
     </div>
   );
 }
 
-export function TagExplainPopover({ customerId, tag }: { readonly customerId: string; readonly tag: CustomerTag }) {
+export function TagExplainPopover({
+  customerId,
+  tag,
+}: {
+  readonly customerId: string;
+  readonly tag: CustomerTag;
+}) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const name = i18n.language === 'en-US' ? tag.nameEn : tag.nameZh;
   return (
-    <Popover open={open} onOpenChange={setOpen} trigger="click" placement="left" title={t('customers.explain.title', { name, code: tag.code })} content={open ? <Explanation customerId={customerId} tag={tag} /> : null} destroyOnHidden>
-      <Button type="text" size="small" icon={<QuestionCircleOutlined />} aria-label={t('customers.explain.button')} data-testid={`explain-button-${tag.code}`} />
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      placement="left"
+      title={t('customers.explain.title', { name, code: tag.code })}
+      content={open ? <Explanation customerId={customerId} tag={tag} /> : null}
+      destroyOnHidden
+    >
+      <Button
+        type="text"
+        size="small"
+        icon={<QuestionCircleOutlined />}
+        aria-label={t('customers.explain.button')}
+        data-testid={`explain-button-${tag.code}`}
+      />
     </Popover>
   );
 }

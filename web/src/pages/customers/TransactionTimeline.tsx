@@ -10,7 +10,13 @@ import { QueryCard } from '../../components/QueryCard';
 const pageSize = 15;
 
 /** The customer's transactions, newest first, a page at a time, optionally one category. */
-export function TransactionTimeline({ customerId, categories }: { readonly customerId: string; readonly categories: readonly string[] }) {
+export function TransactionTimeline({
+  customerId,
+  categories,
+}: {
+  readonly customerId: string;
+  readonly categories: readonly string[];
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [page, setPage] = useState(1);
@@ -47,11 +53,32 @@ export function TransactionTimeline({ customerId, categories }: { readonly custo
           rowKey="txnId"
           loading={txns.isFetching}
           dataSource={data.items}
-          pagination={{ current: page, pageSize, total: data.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => <span data-testid="timeline-total" data-value={total}>{t('customers.timeline.total', { count: total })}</span> }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: data.total,
+            onChange: setPage,
+            showSizeChanger: false,
+            showTotal: (total) => (
+              <span data-testid="timeline-total" data-value={total}>
+                {t('customers.timeline.total', { count: total })}
+              </span>
+            ),
+          }}
           columns={[
-            { key: 'ts', title: t('customers.timeline.time'), width: 150, render: (_, r) => formatDateTime(r.ts, locale) },
+            {
+              key: 'ts',
+              title: t('customers.timeline.time'),
+              width: 150,
+              render: (_, r) => formatDateTime(r.ts, locale),
+            },
             { key: 'merchant', title: t('customers.timeline.merchant'), render: (_, r) => r.merchant ?? '—' },
-            { key: 'category', title: t('customers.spending.category'), render: (_, r) => (r.category ? <Tag>{t(`category.${r.category}`, { defaultValue: r.category })}</Tag> : '—') },
+            {
+              key: 'category',
+              title: t('customers.spending.category'),
+              render: (_, r) =>
+                r.category ? <Tag>{t(`category.${r.category}`, { defaultValue: r.category })}</Tag> : '—',
+            },
             {
               key: 'amount',
               title: t('customers.timeline.amount'),
@@ -76,8 +103,18 @@ export function TransactionTimeline({ customerId, categories }: { readonly custo
                 </Space>
               ),
             },
-            { key: 'installment', title: t('customers.timeline.installment'), align: 'right', render: (_, r) => (r.installmentMonths ? t('customers.timeline.months', { count: r.installmentMonths }) : '—') },
-            { key: 'account', title: t('customers.accounts.id'), render: (_, r) => <Typography.Text type="secondary">{r.accountId}</Typography.Text> },
+            {
+              key: 'installment',
+              title: t('customers.timeline.installment'),
+              align: 'right',
+              render: (_, r) =>
+                r.installmentMonths ? t('customers.timeline.months', { count: r.installmentMonths }) : '—',
+            },
+            {
+              key: 'account',
+              title: t('customers.accounts.id'),
+              render: (_, r) => <Typography.Text type="secondary">{r.accountId}</Typography.Text>,
+            },
           ]}
         />
       )}

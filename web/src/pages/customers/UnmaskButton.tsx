@@ -35,7 +35,13 @@ export function UnmaskButton({ onUnmask }: { readonly onUnmask: (reason: string)
         <Alert type="warning" showIcon title={t('customers.unmask.warning')} style={{ marginBottom: 16 }} />
         <Form layout="vertical">
           <Form.Item label={t('customers.unmask.reason')} required help={t('customers.unmask.reasonHint')}>
-            <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="unmask-reason" />
+            <Input.TextArea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              autoSize={{ minRows: 2, maxRows: 4 }}
+              data-testid="unmask-reason"
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -12,7 +12,9 @@ interface TagShape {
 
 /** Shares and ratios carry no unit in the catalogue; their codes say what they are (spend_share_…, utilisation, spend_trend_…). */
 function isRatio(tag: TagShape): boolean {
-  return tag.type === 'number' && tag.unit === null && /(^|_)(share|utilisation|ratio|trend)(_|$)/.test(tag.code);
+  return (
+    tag.type === 'number' && tag.unit === null && /(^|_)(share|utilisation|ratio|trend)(_|$)/.test(tag.code)
+  );
 }
 
 export function formatTagValue(tag: TagShape, value: TagValue, t: TFunction, locale: string): string {

@@ -1,6 +1,13 @@
 // The 360° sections as the page receives them, narrowed to their available shape for the components.
 import type { z } from 'zod';
-import type { CustomerView, consentsSectionSchema, interactionsSectionSchema, messagesSectionSchema, tagsSectionSchema, bureauSectionSchema } from '../../../../src/profiles/schema';
+import type {
+  CustomerView,
+  consentsSectionSchema,
+  interactionsSectionSchema,
+  messagesSectionSchema,
+  tagsSectionSchema,
+  bureauSectionSchema,
+} from '../../../../src/profiles/schema';
 
 type Available<S> = Extract<S, { available: true }>;
 

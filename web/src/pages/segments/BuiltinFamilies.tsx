@@ -10,7 +10,9 @@ const families = ['rfm', 'value_tier', 'lifecycle', 'risk_grade'] as const;
 /** The built-in segmentations side by side: RFM groups, value tiers, lifecycle stages, risk grades, personas. */
 export function BuiltinFamilies({ segments }: { readonly segments: readonly Segment[] }) {
   const { t, i18n } = useTranslation();
-  const builtins = segments.filter((s): s is BuiltinSegment => s.kind === 'builtin' && s.family !== 'persona');
+  const builtins = segments.filter(
+    (s): s is BuiltinSegment => s.kind === 'builtin' && s.family !== 'persona',
+  );
   const sizes = useSegmentSizes(builtins);
   const name = (s: Segment) => (i18n.language === 'en-US' ? s.nameEn : s.nameZh);
   return (
@@ -27,7 +29,10 @@ export function BuiltinFamilies({ segments }: { readonly segments: readonly Segm
               data-testid={`family-${family}`}
             >
               {loaded ? (
-                <FamilyChart family={family} bars={members.map((s) => ({ id: s.id, name: name(s), count: sizes.get(s.id)?.count ?? 0 }))} />
+                <FamilyChart
+                  family={family}
+                  bars={members.map((s) => ({ id: s.id, name: name(s), count: sizes.get(s.id)?.count ?? 0 }))}
+                />
               ) : (
                 <Spin style={{ display: 'block', margin: '80px auto' }} />
               )}

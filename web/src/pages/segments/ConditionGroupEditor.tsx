@@ -20,10 +20,24 @@ interface ConditionGroupEditorProps {
 const maxDepth = 2;
 
 /** A group of conditions joined by AND or OR, possibly holding groups of its own. */
-export function ConditionGroupEditor({ group, vocabulary, onChange, onRemove, path, depth, disabled }: ConditionGroupEditorProps) {
+export function ConditionGroupEditor({
+  group,
+  vocabulary,
+  onChange,
+  onRemove,
+  path,
+  depth,
+  disabled,
+}: ConditionGroupEditorProps) {
   const { t } = useTranslation();
   const replace = (index: number, item: RuleNode | null) =>
-    onChange({ ...group, items: item === null ? group.items.filter((_, i) => i !== index) : group.items.map((old, i) => (i === index ? item : old)) });
+    onChange({
+      ...group,
+      items:
+        item === null
+          ? group.items.filter((_, i) => i !== index)
+          : group.items.map((old, i) => (i === index ? item : old)),
+    });
   const joinLabel = t(`segments.builder.join.${group.join}`);
 
   return (
@@ -51,14 +65,27 @@ export function ConditionGroupEditor({ group, vocabulary, onChange, onRemove, pa
           ]}
           data-testid={`group-${path}-join`}
         />
-        <Button size="small" icon={<PlusOutlined />} onClick={() => onChange({ ...group, items: [...group.items, newCondition()] })} data-testid={`group-${path}-add`}>
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          onClick={() => onChange({ ...group, items: [...group.items, newCondition()] })}
+          data-testid={`group-${path}-add`}
+        >
           {t('segments.builder.addCondition')}
         </Button>
         {depth < maxDepth - 1 && (
           <Button
             size="small"
             icon={<PlusOutlined />}
-            onClick={() => onChange({ ...group, items: [...group.items, { ...emptyGroup(group.join === 'and' ? 'or' : 'and'), items: [newCondition()] }] })}
+            onClick={() =>
+              onChange({
+                ...group,
+                items: [
+                  ...group.items,
+                  { ...emptyGroup(group.join === 'and' ? 'or' : 'and'), items: [newCondition()] },
+                ],
+              })
+            }
             data-testid={`group-${path}-add-group`}
           >
             {t('segments.builder.addGroup')}
@@ -80,7 +107,13 @@ export function ConditionGroupEditor({ group, vocabulary, onChange, onRemove, pa
             </div>
           )}
           {item.kind === 'condition' ? (
-            <ConditionRowEditor condition={item} vocabulary={vocabulary} path={`${path}-${index}`} onChange={(next) => replace(index, next)} onRemove={() => replace(index, null)} />
+            <ConditionRowEditor
+              condition={item}
+              vocabulary={vocabulary}
+              path={`${path}-${index}`}
+              onChange={(next) => replace(index, next)}
+              onRemove={() => replace(index, null)}
+            />
           ) : (
             <ConditionGroupEditor
               group={item}

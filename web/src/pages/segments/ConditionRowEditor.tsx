@@ -17,22 +17,40 @@ interface ConditionRowEditorProps {
 }
 
 /** One row of the builder: a tag, an operator fitting its type, and the value(s). */
-export function ConditionRowEditor({ condition, vocabulary, onChange, onRemove, path }: ConditionRowEditorProps) {
+export function ConditionRowEditor({
+  condition,
+  vocabulary,
+  onChange,
+  onRemove,
+  path,
+}: ConditionRowEditorProps) {
   const { t } = useTranslation();
   const type = vocabulary.typeOf(condition.tag);
   // Enum values are in a tag's definition, not in the catalogue listing: read them for the tag picked here.
   const enumTag = type === 'enum' && condition.tag !== 'persona';
-  const detail = useEndpoint(getTagEndpoint, { params: { code: condition.tag || '--' } }, { enabled: enumTag, staleTime: 300_000 });
+  const detail = useEndpoint(
+    getTagEndpoint,
+    { params: { code: condition.tag || '--' } },
+    { enabled: enumTag, staleTime: 300_000 },
+  );
   const choices = condition.tag === 'persona' ? vocabulary.personas : (detail.data?.definition.values ?? []);
   const ops = opsFor(type);
   const incomplete = isIncomplete(condition, vocabulary.typeOf);
 
   return (
-    <div data-testid={`condition-${path}`} data-tag={condition.tag} data-op={condition.op} style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+    <div
+      data-testid={`condition-${path}`}
+      data-tag={condition.tag}
+      data-op={condition.op}
+      style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}
+    >
       <div data-testid={`condition-${path}-tag`} style={{ width: 280 }}>
         <Select
           style={{ width: '100%' }}
-          showSearch={{ filterOption: (input, option) => (option && 'search' in option ? String(option.search) : '').includes(input.toLowerCase()) }}
+          showSearch={{
+            filterOption: (input, option) =>
+              (option && 'search' in option ? String(option.search) : '').includes(input.toLowerCase()),
+          }}
           placeholder={t('segments.builder.pickTag')}
           value={condition.tag || undefined}
           onChange={(tag: string) => {
@@ -50,19 +68,39 @@ export function ConditionRowEditor({ condition, vocabulary, onChange, onRemove, 
           value={condition.op}
           onChange={(op) => {
             const arity = arityOf(op);
-            const values = arity === 0 ? [] : arity === 1 ? condition.values.slice(0, 1) : arity === 2 ? condition.values.slice(0, 2) : condition.values;
+            const values =
+              arity === 0
+                ? []
+                : arity === 1
+                  ? condition.values.slice(0, 1)
+                  : arity === 2
+                    ? condition.values.slice(0, 2)
+                    : condition.values;
             onChange({ ...condition, op, values });
           }}
           options={ops.map((op) => ({ value: op, label: t(`segments.op.${op}`) }))}
         />
       </div>
-      <ConditionValueInput condition={condition} type={type} choices={choices} onChange={(values) => onChange({ ...condition, values })} testId={`condition-${path}-value`} />
+      <ConditionValueInput
+        condition={condition}
+        type={type}
+        choices={choices}
+        onChange={(values) => onChange({ ...condition, values })}
+        testId={`condition-${path}-value`}
+      />
       {incomplete && (
         <Tooltip title={t('segments.builder.incomplete')}>
           <WarningOutlined style={{ color: '#faad14' }} />
         </Tooltip>
       )}
-      <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.delete')} data-testid={`condition-${path}-remove`} />
+      <Button
+        type="text"
+        danger
+        icon={<DeleteOutlined />}
+        onClick={onRemove}
+        aria-label={t('common.delete')}
+        data-testid={`condition-${path}-remove`}
+      />
     </div>
   );
 }

@@ -13,7 +13,13 @@ interface ConditionValueInputProps {
 }
 
 /** The value part of a condition: none, one, a range or a list, shaped by the operator and the tag's type. */
-export function ConditionValueInput({ condition, type, choices, onChange, testId }: ConditionValueInputProps) {
+export function ConditionValueInput({
+  condition,
+  type,
+  choices,
+  onChange,
+  testId,
+}: ConditionValueInputProps) {
   const { t } = useTranslation();
   const arity = arityOf(condition.op);
   const values = condition.values;
@@ -23,7 +29,12 @@ export function ConditionValueInput({ condition, type, choices, onChange, testId
     const label = t(`tagValue.${c}`, { defaultValue: c });
     return label === c ? c : `${label} (${c})`;
   };
-  const placeholder = type === 'date' ? 'YYYY-MM-DD' : type === 'number' ? t('segments.builder.number') : t('segments.builder.value');
+  const placeholder =
+    type === 'date'
+      ? 'YYYY-MM-DD'
+      : type === 'number'
+        ? t('segments.builder.number')
+        : t('segments.builder.value');
 
   if (type === 'boolean') {
     return (

@@ -17,17 +17,37 @@ const familyColors: Readonly<Record<string, string>> = {
 };
 
 /** Customers per group of one built-in family, with each group's share of the family. */
-export function FamilyChart({ family, bars }: { readonly family: string; readonly bars: readonly FamilyBar[] }) {
+export function FamilyChart({
+  family,
+  bars,
+}: {
+  readonly family: string;
+  readonly bars: readonly FamilyBar[];
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const total = bars.reduce((s, b) => s + b.count, 0);
   const horizontal = bars.length > 6;
   const rows = horizontal ? [...bars].reverse() : bars;
-  const categoryAxis = { type: 'category', data: rows.map((b) => b.name), axisTick: { show: false }, axisLabel: { interval: 0 } };
-  const valueAxis = { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { formatter: (v: number) => formatCompact(v, locale) } };
+  const categoryAxis = {
+    type: 'category',
+    data: rows.map((b) => b.name),
+    axisTick: { show: false },
+    axisLabel: { interval: 0 },
+  };
+  const valueAxis = {
+    type: 'value',
+    minInterval: 1,
+    splitNumber: 3,
+    axisLabel: { formatter: (v: number) => formatCompact(v, locale) },
+  };
   const option = {
     color: [familyColors[family] ?? '#1677ff'],
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => formatCount(Number(v), locale) },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v: unknown) => formatCount(Number(v), locale),
+    },
     grid: { left: 8, right: horizontal ? 48 : 8, top: 16, bottom: 8, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
@@ -54,7 +74,10 @@ export function FamilyChart({ family, bars }: { readonly family: string; readonl
       label={t(`segments.family.${family}`)}
       height={horizontal ? Math.max(260, bars.length * 28) : 260}
       option={option}
-      table={{ columns: ['id', t('segments.name'), t('segments.size')], rows: bars.map((b) => [b.id, b.name, b.count]) }}
+      table={{
+        columns: ['id', t('segments.name'), t('segments.size')],
+        rows: bars.map((b) => [b.id, b.name, b.count]),
+      }}
     />
   );
 }

@@ -15,11 +15,16 @@ export function OverlapHeatmap({ data }: { readonly data: OverlapResult }) {
   const locale = i18n.language;
   const names = data.segments.map((s) => (locale === 'en-US' ? s.nameEn : s.nameZh));
   const index = new Map(data.segments.map((s, i) => [s.id, i]));
-  const cells: Array<{ value: [number, number, number]; count: number; union: number }> = data.segments.map((s, i) => ({ value: [i, i, 1], count: s.count, union: s.count }));
+  const cells: Array<{ value: [number, number, number]; count: number; union: number }> = data.segments.map(
+    (s, i) => ({ value: [i, i, 1], count: s.count, union: s.count }),
+  );
   for (const p of data.pairs) {
     const a = index.get(p.a) ?? 0;
     const b = index.get(p.b) ?? 0;
-    cells.push({ value: [a, b, p.jaccard], count: p.intersection, union: p.union }, { value: [b, a, p.jaccard], count: p.intersection, union: p.union });
+    cells.push(
+      { value: [a, b, p.jaccard], count: p.intersection, union: p.union },
+      { value: [b, a, p.jaccard], count: p.intersection, union: p.union },
+    );
   }
   const option = {
     tooltip: {
@@ -31,14 +36,39 @@ export function OverlapHeatmap({ data }: { readonly data: OverlapResult }) {
       },
     },
     grid: { left: 8, right: 24, top: 8, bottom: 56, containLabel: true },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0, width: 110, overflow: 'truncate' }, splitArea: { show: true } },
-    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 120, overflow: 'truncate' }, splitArea: { show: true } },
-    visualMap: { min: 0, max: 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, inRange: { color: ['#f0f5ff', '#91caff', '#1677ff', '#003eb3'] }, text: ['Jaccard 1', '0'] },
+    xAxis: {
+      type: 'category',
+      data: names,
+      axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0, width: 110, overflow: 'truncate' },
+      splitArea: { show: true },
+    },
+    yAxis: {
+      type: 'category',
+      data: names,
+      inverse: true,
+      axisLabel: { width: 120, overflow: 'truncate' },
+      splitArea: { show: true },
+    },
+    visualMap: {
+      min: 0,
+      max: 1,
+      calculable: true,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemHeight: 160,
+      inRange: { color: ['#f0f5ff', '#91caff', '#1677ff', '#003eb3'] },
+      text: ['Jaccard 1', '0'],
+    },
     series: [
       {
         type: 'heatmap',
         data: cells.map((c) => c.value),
-        label: { show: true, fontSize: 11, formatter: (p: { dataIndex: number }) => formatCount(cells[p.dataIndex]?.count ?? 0, locale) },
+        label: {
+          show: true,
+          fontSize: 11,
+          formatter: (p: { dataIndex: number }) => formatCount(cells[p.dataIndex]?.count ?? 0, locale),
+        },
         emphasis: { itemStyle: { shadowBlur: 6, shadowColor: 'rgba(0,0,0,0.3)' } },
       },
     ],
@@ -50,7 +80,12 @@ export function OverlapHeatmap({ data }: { readonly data: OverlapResult }) {
       height={Math.max(320, 60 + names.length * 44)}
       option={option}
       table={{
-        columns: [t('segments.overlap.pair'), t('segments.overlap.both'), t('segments.overlap.either'), 'Jaccard'],
+        columns: [
+          t('segments.overlap.pair'),
+          t('segments.overlap.both'),
+          t('segments.overlap.either'),
+          'Jaccard',
+        ],
         rows: data.pairs.map((p) => [`${p.a}|${p.b}`, p.intersection, p.union, p.jaccard]),
       }}
     />

@@ -14,7 +14,11 @@ interface OverlapPanelProps {
 export function OverlapPanel({ segments, selected, onSelect }: OverlapPanelProps) {
   const { t, i18n } = useTranslation();
   const ids = [...selected];
-  const overlap = useEndpoint(overlapEndpoint, { body: { ids } }, { enabled: ids.length >= 2, staleTime: 60_000, placeholderData: (previous) => previous });
+  const overlap = useEndpoint(
+    overlapEndpoint,
+    { body: { ids } },
+    { enabled: ids.length >= 2, staleTime: 60_000, placeholderData: (previous) => previous },
+  );
   const label = (s: Segment) => (i18n.language === 'en-US' ? s.nameEn : s.nameZh);
   return (
     <Card

@@ -15,7 +15,11 @@ export function PersonaPanel() {
   const locale = i18n.language;
   const personas = useEndpoint(personasEndpoint, {});
   const feature = (name: string) =>
-    name.startsWith('share_') ? t('segments.feature.share', { category: t(`category.${name.slice(6)}`, { defaultValue: name.slice(6) }) }) : t(`segments.feature.${name}`, { defaultValue: name });
+    name.startsWith('share_')
+      ? t('segments.feature.share', {
+          category: t(`category.${name.slice(6)}`, { defaultValue: name.slice(6) }),
+        })
+      : t(`segments.feature.${name}`, { defaultValue: name });
   const card = (c: Cluster) => (
     <Card size="small" style={{ height: '100%' }} data-testid={`persona-${c.code}`}>
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>
@@ -23,10 +27,16 @@ export function PersonaPanel() {
           <Link to={`/segments/${c.segmentId}`}>
             <Typography.Text strong>{locale === 'en-US' ? c.nameEn : c.nameZh}</Typography.Text>
           </Link>
-          <Tag color={c.method === 'kmeans' ? 'blue' : 'default'}>{t(`segments.personas.method.${c.method}`)}</Tag>
+          <Tag color={c.method === 'kmeans' ? 'blue' : 'default'}>
+            {t(`segments.personas.method.${c.method}`)}
+          </Tag>
         </Space>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('segments.personas.sizeLine', { count: formatCount(c.size, locale), share: formatPercent(c.share, locale), spend: formatMoney(c.profile.meanSpend365d, locale) })}
+          {t('segments.personas.sizeLine', {
+            count: formatCount(c.size, locale),
+            share: formatPercent(c.share, locale),
+            spend: formatMoney(c.profile.meanSpend365d, locale),
+          })}
         </Typography.Text>
         <div>
           {c.profile.topCategories.map((k) => (
@@ -38,7 +48,10 @@ export function PersonaPanel() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {c.profile.traits
             .slice(0, 3)
-            .map((trait) => `${feature(trait.feature)} ${trait.z >= 0 ? '↑' : '↓'}${Math.abs(trait.z).toFixed(1)}σ`)
+            .map(
+              (trait) =>
+                `${feature(trait.feature)} ${trait.z >= 0 ? '↑' : '↓'}${Math.abs(trait.z).toFixed(1)}σ`,
+            )
             .join(' · ')}
         </Typography.Text>
       </Space>

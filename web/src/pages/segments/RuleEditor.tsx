@@ -19,7 +19,12 @@ export function RuleEditor({ builder, vocabulary, problem }: RuleEditorProps) {
   const { t } = useTranslation();
   return (
     <Flex vertical gap={16}>
-      <Card size="small" title={t('segments.builder.visual')} data-testid="rule-visual" data-mode={builder.mode}>
+      <Card
+        size="small"
+        title={t('segments.builder.visual')}
+        data-testid="rule-visual"
+        data-mode={builder.mode}
+      >
         {builder.mode !== 'visual' && (
           <Alert
             type={builder.mode === 'advanced' ? 'info' : 'warning'}
@@ -35,7 +40,14 @@ export function RuleEditor({ builder, vocabulary, problem }: RuleEditorProps) {
             }
           />
         )}
-        <ConditionGroupEditor group={builder.group} vocabulary={vocabulary} onChange={builder.editVisual} path="0" depth={0} disabled={builder.mode !== 'visual'} />
+        <ConditionGroupEditor
+          group={builder.group}
+          vocabulary={vocabulary}
+          onChange={builder.editVisual}
+          path="0"
+          depth={0}
+          disabled={builder.mode !== 'visual'}
+        />
       </Card>
       <Card
         size="small"
@@ -44,7 +56,11 @@ export function RuleEditor({ builder, vocabulary, problem }: RuleEditorProps) {
             <CodeOutlined /> {t('segments.builder.text')}
           </span>
         }
-        extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('segments.builder.textHint')}</Typography.Text>}
+        extra={
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('segments.builder.textHint')}
+          </Typography.Text>
+        }
       >
         <ExpressionInput
           testId="rule-text"

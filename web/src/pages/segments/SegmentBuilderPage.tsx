@@ -4,7 +4,13 @@ import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Skeleton, Space,
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { createSegmentEndpoint, getSegmentEndpoint, listSegmentsEndpoint, updateSegmentEndpoint, type Segment } from '../../../../src/segments/schema';
+import {
+  createSegmentEndpoint,
+  getSegmentEndpoint,
+  listSegmentsEndpoint,
+  updateSegmentEndpoint,
+  type Segment,
+} from '../../../../src/segments/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
 import { checkText } from '../../components/expression-check';
 import { LiveCountPanel } from './LiveCountPanel';
@@ -17,19 +23,33 @@ import { useRuleBuilder } from './useRuleBuilder';
 export function SegmentBuilderPage() {
   const { id } = useParams();
   const vocabulary = useBuilderVocabulary();
-  const existing = useEndpoint(getSegmentEndpoint, { params: { id: id ?? 'seg_none' } }, { enabled: id !== undefined });
+  const existing = useEndpoint(
+    getSegmentEndpoint,
+    { params: { id: id ?? 'seg_none' } },
+    { enabled: id !== undefined },
+  );
   if (!vocabulary.ready || (id !== undefined && existing.isPending)) return <Skeleton active />;
   if (existing.isError) return <Alert type="error" showIcon title={existing.error.message} />;
   return <SegmentBuilder key={id ?? 'new'} segment={existing.data ?? null} vocabulary={vocabulary} />;
 }
 
-function SegmentBuilder({ segment, vocabulary }: { readonly segment: Segment | null; readonly vocabulary: BuilderVocabulary }) {
+function SegmentBuilder({
+  segment,
+  vocabulary,
+}: {
+  readonly segment: Segment | null;
+  readonly vocabulary: BuilderVocabulary;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const builder = useRuleBuilder(segment?.rule ?? '', vocabulary.typeOf);
-  const [names, setNames] = useState({ nameZh: segment?.nameZh ?? '', nameEn: segment?.nameEn ?? '', description: segment?.description ?? '' });
+  const [names, setNames] = useState({
+    nameZh: segment?.nameZh ?? '',
+    nameEn: segment?.nameEn ?? '',
+    description: segment?.description ?? '',
+  });
   const text = builder.text.trim();
   // Checked as typed (untrimmed), so positions point into the text the person sees.
   const client = useMemo(
@@ -39,7 +59,9 @@ function SegmentBuilder({ segment, vocabulary }: { readonly segment: Segment | n
   const live = useLiveCount(builder.text, client?.ok === true);
   const problem = client && !client.ok ? client.problem : live.problem;
   const onSaved = (saved: Segment) => {
-    void message.success(t('segments.saved', { name: i18n.language === 'en-US' ? saved.nameEn : saved.nameZh }));
+    void message.success(
+      t('segments.saved', { name: i18n.language === 'en-US' ? saved.nameEn : saved.nameZh }),
+    );
     void queryClient.invalidateQueries({ queryKey: endpointKey(listSegmentsEndpoint) });
     void queryClient.invalidateQueries({ queryKey: endpointKey(getSegmentEndpoint) });
     void navigate(`/segments?saved=${saved.id}`);
@@ -51,7 +73,8 @@ function SegmentBuilder({ segment, vocabulary }: { readonly segment: Segment | n
   const canSave = client?.ok === true && live.valid && live.rule === text && namesOk;
   const save = () => {
     const body = { ...names, rule: text };
-    if (segment) update.mutate({ params: { id: segment.id }, body: { ...body, baseVersion: segment.version } });
+    if (segment)
+      update.mutate({ params: { id: segment.id }, body: { ...body, baseVersion: segment.version } });
     else create.mutate({ body });
   };
 
@@ -59,33 +82,70 @@ function SegmentBuilder({ segment, vocabulary }: { readonly segment: Segment | n
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center">
         <Space>
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/segments')} aria-label={t('common.back')} />
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => void navigate('/segments')}
+            aria-label={t('common.back')}
+          />
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {segment ? t('segments.editTitle', { name: i18n.language === 'en-US' ? segment.nameEn : segment.nameZh }) : t('segments.newTitle')}
+            {segment
+              ? t('segments.editTitle', { name: i18n.language === 'en-US' ? segment.nameEn : segment.nameZh })
+              : t('segments.newTitle')}
           </Typography.Title>
         </Space>
-        <Button type="primary" icon={<SaveOutlined />} disabled={!canSave} loading={create.isPending || update.isPending} onClick={save} data-testid="segment-save">
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          disabled={!canSave}
+          loading={create.isPending || update.isPending}
+          onClick={save}
+          data-testid="segment-save"
+        >
           {t('common.save')}
         </Button>
       </Flex>
-      {saveError && <Alert type="error" showIcon title={t('segments.saveFailed')} description={saveError.message} data-testid="segment-save-error" />}
+      {saveError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('segments.saveFailed')}
+          description={saveError.message}
+          data-testid="segment-save-error"
+        />
+      )}
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <RuleEditor builder={builder} vocabulary={vocabulary} problem={problem} />
         </Col>
         <Col xs={24} xl={8}>
           <Flex vertical gap={16} style={{ position: 'sticky', top: 16 }}>
-            <LiveCountPanel live={live} empty={text === ''} />
+            <LiveCountPanel live={live} empty={text === ''} refused={problem !== null} />
             <Card size="small" title={t('segments.info')}>
               <Form layout="vertical">
                 <Form.Item label={t('segments.nameZh')} required>
-                  <Input value={names.nameZh} onChange={(e) => setNames({ ...names, nameZh: e.target.value })} maxLength={80} data-testid="segment-name-zh" />
+                  <Input
+                    value={names.nameZh}
+                    onChange={(e) => setNames({ ...names, nameZh: e.target.value })}
+                    maxLength={80}
+                    data-testid="segment-name-zh"
+                  />
                 </Form.Item>
                 <Form.Item label={t('segments.nameEn')} required>
-                  <Input value={names.nameEn} onChange={(e) => setNames({ ...names, nameEn: e.target.value })} maxLength={80} data-testid="segment-name-en" />
+                  <Input
+                    value={names.nameEn}
+                    onChange={(e) => setNames({ ...names, nameEn: e.target.value })}
+                    maxLength={80}
+                    data-testid="segment-name-en"
+                  />
                 </Form.Item>
                 <Form.Item label={t('segments.description')} style={{ marginBottom: 0 }}>
-                  <Input.TextArea value={names.description} onChange={(e) => setNames({ ...names, description: e.target.value })} autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+                  <Input.TextArea
+                    value={names.description}
+                    onChange={(e) => setNames({ ...names, description: e.target.value })}
+                    autoSize={{ minRows: 2, maxRows: 5 }}
+                    maxLength={2000}
+                  />
                 </Form.Item>
               </Form>
             </Card>

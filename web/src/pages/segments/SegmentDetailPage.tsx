@@ -1,9 +1,29 @@
 import { ArrowLeftOutlined, CameraOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Popconfirm,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { deleteSegmentEndpoint, getSegmentEndpoint, listSegmentsEndpoint, listSnapshotsEndpoint, segmentEventsEndpoint, takeSnapshotEndpoint, type Segment } from '../../../../src/segments/schema';
+import {
+  deleteSegmentEndpoint,
+  getSegmentEndpoint,
+  listSegmentsEndpoint,
+  listSnapshotsEndpoint,
+  segmentEventsEndpoint,
+  takeSnapshotEndpoint,
+  type Segment,
+} from '../../../../src/segments/schema';
 import type { Endpoint } from '../../../../src/core/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
 import { useCurrentUser } from '../../app/current-user';
@@ -33,7 +53,9 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
   const sizes = useSegmentSizes([segment]);
   const snapshot = useEndpointMutation(takeSnapshotEndpoint, {
     onSuccess: (s) => {
-      void message.success(t('segments.snapshots.taken', { size: s.size, entered: s.entered, exited: s.exited }));
+      void message.success(
+        t('segments.snapshots.taken', { size: s.size, entered: s.entered, exited: s.exited }),
+      );
       void queryClient.invalidateQueries({ queryKey: endpointKey(listSnapshotsEndpoint) });
       void queryClient.invalidateQueries({ queryKey: endpointKey(segmentEventsEndpoint) });
     },
@@ -53,15 +75,29 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Space>
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => void navigate(isRule ? '/segments' : '/segments?tab=builtin')} aria-label={t('common.back')} />
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => void navigate(isRule ? '/segments' : '/segments?tab=builtin')}
+            aria-label={t('common.back')}
+          />
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="segment-title">
             {name}
           </Typography.Title>
-          {segment.kind === 'builtin' ? <Tag color="purple">{t(`segments.family.${segment.family}`)}</Tag> : <Tag color="blue">{t('segments.ruleKind')}</Tag>}
+          {segment.kind === 'builtin' ? (
+            <Tag color="purple">{t(`segments.family.${segment.family}`)}</Tag>
+          ) : (
+            <Tag color="blue">{t('segments.ruleKind')}</Tag>
+          )}
         </Space>
         <Space>
           {may(takeSnapshotEndpoint) && (
-            <Button icon={<CameraOutlined />} loading={snapshot.isPending} onClick={() => snapshot.mutate({ params: { id: segment.id } })} data-testid="segment-snapshot">
+            <Button
+              icon={<CameraOutlined />}
+              loading={snapshot.isPending}
+              onClick={() => snapshot.mutate({ params: { id: segment.id } })}
+              data-testid="segment-snapshot"
+            >
               {t('segments.snapshots.take')}
             </Button>
           )}
@@ -71,7 +107,10 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
               <Button icon={<EditOutlined />} onClick={() => void navigate(`/segments/${segment.id}/edit`)}>
                 {t('common.edit')}
               </Button>
-              <Popconfirm title={t('segments.deleteConfirm')} onConfirm={() => remove.mutate({ params: { id: segment.id } })}>
+              <Popconfirm
+                title={t('segments.deleteConfirm')}
+                onConfirm={() => remove.mutate({ params: { id: segment.id } })}
+              >
                 <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
                   {t('common.delete')}
                 </Button>
@@ -84,7 +123,11 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
         <Descriptions
           column={{ xs: 1, lg: 3 }}
           items={[
-            { key: 'size', label: t('segments.size'), children: <SegmentSizeCell size={sizes.get(segment.id)} testId="segment-detail-size" /> },
+            {
+              key: 'size',
+              label: t('segments.size'),
+              children: <SegmentSizeCell size={sizes.get(segment.id)} testId="segment-detail-size" />,
+            },
             { key: 'id', label: 'ID', children: <Typography.Text copyable>{segment.id}</Typography.Text> },
             { key: 'version', label: t('segments.version'), children: `v${segment.version}` },
             {
@@ -97,10 +140,27 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
                 </Typography.Text>
               ),
             },
-            ...(segment.description ? [{ key: 'description', label: t('segments.description'), span: 3, children: segment.description }] : []),
+            ...(segment.description
+              ? [
+                  {
+                    key: 'description',
+                    label: t('segments.description'),
+                    span: 3,
+                    children: segment.description,
+                  },
+                ]
+              : []),
             { key: 'owner', label: t('segments.owner'), children: segment.owner ?? '—' },
-            { key: 'created', label: t('segments.created'), children: `${formatDateTime(segment.createdAt, locale)} · ${segment.createdBy ?? '—'}` },
-            { key: 'updated', label: t('segments.updated'), children: `${formatDateTime(segment.updatedAt, locale)} · ${segment.updatedBy ?? '—'}` },
+            {
+              key: 'created',
+              label: t('segments.created'),
+              children: `${formatDateTime(segment.createdAt, locale)} · ${segment.createdBy ?? '—'}`,
+            },
+            {
+              key: 'updated',
+              label: t('segments.updated'),
+              children: `${formatDateTime(segment.updatedAt, locale)} · ${segment.updatedBy ?? '—'}`,
+            },
           ]}
         />
       </Card>

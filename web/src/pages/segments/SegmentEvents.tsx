@@ -45,11 +45,33 @@ export function SegmentEvents({ segmentId }: { readonly segmentId: string }) {
           rowKey={(r) => `${r.customerId}-${r.event}`}
           dataSource={data.items}
           locale={{ emptyText: data.snapshot ? t('segments.events.none') : t('segments.snapshots.none') }}
-          pagination={{ current: page, pageSize, total: data.total, onChange: setPage, hideOnSinglePage: true }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: data.total,
+            onChange: setPage,
+            hideOnSinglePage: true,
+          }}
           columns={[
-            { key: 'customer', title: t('customers.id'), render: (_, r) => <Link to={`/customers/${r.customerId}`}>{r.customerId}</Link> },
-            { key: 'event', title: t('segments.events.event'), render: (_, r) => <Tag color={r.event === 'entered' ? 'red' : 'green'}>{t(`segments.snapshots.${r.event}`)}</Tag> },
-            { key: 'at', title: t('segments.snapshots.takenAt'), render: (_, r) => formatDateTime(r.at, i18n.language) },
+            {
+              key: 'customer',
+              title: t('customers.id'),
+              render: (_, r) => <Link to={`/customers/${r.customerId}`}>{r.customerId}</Link>,
+            },
+            {
+              key: 'event',
+              title: t('segments.events.event'),
+              render: (_, r) => (
+                <Tag color={r.event === 'entered' ? 'red' : 'green'}>
+                  {t(`segments.snapshots.${r.event}`)}
+                </Tag>
+              ),
+            },
+            {
+              key: 'at',
+              title: t('segments.snapshots.takenAt'),
+              render: (_, r) => formatDateTime(r.at, i18n.language),
+            },
           ]}
         />
       )}

@@ -9,13 +9,26 @@ import { useCurrentUser } from '../../app/current-user';
  * Downloads the members as CSV. A plain link, so the browser streams the file with the session cookie; the
  * server masks personal fields for the caller's role and audits every export.
  */
-export function SegmentExportButton({ id, size }: { readonly id: string; readonly size?: 'small' | 'middle' }) {
+export function SegmentExportButton({
+  id,
+  size,
+}: {
+  readonly id: string;
+  readonly size?: 'small' | 'middle';
+}) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  if (exportSegmentEndpoint.roles === 'public' || !exportSegmentEndpoint.roles.includes(user.role)) return null;
+  if (exportSegmentEndpoint.roles === 'public' || !exportSegmentEndpoint.roles.includes(user.role))
+    return null;
   return (
     <Tooltip title={t('segments.exportHint')}>
-      <Button size={size} icon={<DownloadOutlined />} href={fillPath(exportSegmentEndpoint.path, { id })} download data-testid={`segment-export-${id}`}>
+      <Button
+        size={size}
+        icon={<DownloadOutlined />}
+        href={fillPath(exportSegmentEndpoint.path, { id })}
+        download
+        data-testid={`segment-export-${id}`}
+      >
         {t('segments.export')}
       </Button>
     </Tooltip>

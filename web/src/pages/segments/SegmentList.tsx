@@ -23,7 +23,8 @@ export function SegmentList({ segments, selected, onSelect, highlight }: Segment
   const user = useCurrentUser();
   const navigate = useNavigate();
   const sizes = useSegmentSizes(segments);
-  const canWrite = createSegmentEndpoint.roles !== 'public' && createSegmentEndpoint.roles.includes(user.role);
+  const canWrite =
+    createSegmentEndpoint.roles !== 'public' && createSegmentEndpoint.roles.includes(user.role);
   const name = (s: Segment) => (locale === 'en-US' ? s.nameEn : s.nameZh);
   return (
     <Table<Segment>
@@ -35,10 +36,19 @@ export function SegmentList({ segments, selected, onSelect, highlight }: Segment
       pagination={{ defaultPageSize: 10, hideOnSinglePage: true }}
       rowSelection={
         onSelect
-          ? { selectedRowKeys: [...selected], onChange: (keys) => onSelect(keys.map(String).slice(0, 10)), getCheckboxProps: (r) => ({ disabled: !selected.includes(r.id) && selected.length >= 10 }) }
+          ? {
+              selectedRowKeys: [...selected],
+              onChange: (keys) => onSelect(keys.map(String).slice(0, 10)),
+              getCheckboxProps: (r) => ({ disabled: !selected.includes(r.id) && selected.length >= 10 }),
+            }
           : undefined
       }
-      onRow={(row) => ({ 'data-segment-id': row.id, style: row.id === highlight ? { background: '#e6f4ff' } : undefined }) as object}
+      onRow={(row) =>
+        ({
+          'data-segment-id': row.id,
+          style: row.id === highlight ? { background: '#e6f4ff' } : undefined,
+        }) as object
+      }
       columns={[
         {
           key: 'name',
@@ -65,7 +75,12 @@ export function SegmentList({ segments, selected, onSelect, highlight }: Segment
             </Typography.Text>
           ),
         },
-        { key: 'size', title: t('segments.size'), width: 200, render: (_, r) => <SegmentSizeCell size={sizes.get(r.id)} testId={`segment-size-${r.id}`} /> },
+        {
+          key: 'size',
+          title: t('segments.size'),
+          width: 200,
+          render: (_, r) => <SegmentSizeCell size={sizes.get(r.id)} testId={`segment-size-${r.id}`} />,
+        },
         {
           key: 'updated',
           title: t('segments.updated'),
@@ -85,7 +100,11 @@ export function SegmentList({ segments, selected, onSelect, highlight }: Segment
           render: (_, r) => (
             <Space size={4}>
               {canWrite && r.kind === 'rule' && (
-                <Button size="small" icon={<EditOutlined />} onClick={() => void navigate(`/segments/${r.id}/edit`)}>
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => void navigate(`/segments/${r.id}/edit`)}
+                >
                   {t('common.edit')}
                 </Button>
               )}

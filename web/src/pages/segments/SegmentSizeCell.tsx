@@ -4,7 +4,13 @@ import { formatCount, formatPercent } from '../../app/format';
 import type { SegmentSize } from './useSegmentSizes';
 
 /** A segment's size with its share of customers as a bar; a snapshot size says when it was taken. */
-export function SegmentSizeCell({ size, testId }: { readonly size: SegmentSize | null | undefined; readonly testId?: string }) {
+export function SegmentSizeCell({
+  size,
+  testId,
+}: {
+  readonly size: SegmentSize | null | undefined;
+  readonly testId?: string;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   if (size === undefined) return <Spin size="small" />;
@@ -14,7 +20,12 @@ export function SegmentSizeCell({ size, testId }: { readonly size: SegmentSize |
       <Typography.Text strong>{formatCount(size.count, locale)}</Typography.Text>
       {size.share !== null ? (
         <>
-          <Progress percent={size.share * 100} showInfo={false} size={[64, 6]} style={{ margin: 0, lineHeight: 1 }} />
+          <Progress
+            percent={size.share * 100}
+            showInfo={false}
+            size={[64, 6]}
+            style={{ margin: 0, lineHeight: 1 }}
+          />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatPercent(size.share, locale)}
           </Typography.Text>

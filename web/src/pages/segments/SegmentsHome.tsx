@@ -3,7 +3,11 @@ import { Button, Flex, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { createSegmentEndpoint, listSegmentsEndpoint, overlapEndpoint } from '../../../../src/segments/schema';
+import {
+  createSegmentEndpoint,
+  listSegmentsEndpoint,
+  overlapEndpoint,
+} from '../../../../src/segments/schema';
 import { useEndpoint } from '../../api/useEndpoint';
 import { useCurrentUser } from '../../app/current-user';
 import { QueryCard } from '../../components/QueryCard';
@@ -21,7 +25,8 @@ export function SegmentsHome() {
   const tab: TabKey = search.get('tab') === 'builtin' ? 'builtin' : 'rules';
   const [selected, setSelected] = useState<string[]>([]);
   const segments = useEndpoint(listSegmentsEndpoint, {});
-  const allowed = (roles: typeof createSegmentEndpoint.roles) => roles !== 'public' && roles.includes(user.role);
+  const allowed = (roles: typeof createSegmentEndpoint.roles) =>
+    roles !== 'public' && roles.includes(user.role);
   const all = segments.data?.items ?? [];
   const rules = all.filter((s) => s.kind === 'rule');
 
@@ -32,7 +37,12 @@ export function SegmentsHome() {
           {t('segments.title')}
         </Typography.Title>
         {allowed(createSegmentEndpoint.roles) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('new')} data-testid="segment-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => void navigate('new')}
+            data-testid="segment-new"
+          >
             {t('segments.new')}
           </Button>
         )}
@@ -46,17 +56,33 @@ export function SegmentsHome() {
             label: t('segments.tabs.rules'),
             children: (
               <Flex vertical gap={16}>
-                <QueryCard title={t('segments.listTitle', { count: rules.length })} query={segments} testId="segment-list">
+                <QueryCard
+                  title={t('segments.listTitle', { count: rules.length })}
+                  query={segments}
+                  testId="segment-list"
+                >
                   {() => (
                     <SegmentList
                       segments={rules}
                       selected={selected.filter((id) => rules.some((r) => r.id === id))}
-                      onSelect={allowed(overlapEndpoint.roles) ? (ids) => setSelected([...selected.filter((id) => !rules.some((r) => r.id === id)), ...ids].slice(0, 10)) : null}
+                      onSelect={
+                        allowed(overlapEndpoint.roles)
+                          ? (ids) =>
+                              setSelected(
+                                [...selected.filter((id) => !rules.some((r) => r.id === id)), ...ids].slice(
+                                  0,
+                                  10,
+                                ),
+                              )
+                          : null
+                      }
                       highlight={search.get('saved')}
                     />
                   )}
                 </QueryCard>
-                {allowed(overlapEndpoint.roles) && <OverlapPanel segments={all} selected={selected} onSelect={setSelected} />}
+                {allowed(overlapEndpoint.roles) && (
+                  <OverlapPanel segments={all} selected={selected} onSelect={setSelected} />
+                )}
               </Flex>
             ),
           },

@@ -1,4 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
+import { createSegmentEndpoint } from '../../../../src/segments/schema';
+import { RoleGate } from '../../components/RoleGate';
 import { SegmentBuilderPage } from './SegmentBuilderPage';
 import { SegmentDetailPage } from './SegmentDetailPage';
 import { SegmentsHome } from './SegmentsHome';
@@ -8,8 +10,22 @@ export function SegmentsPage() {
   return (
     <Routes>
       <Route index element={<SegmentsHome />} />
-      <Route path="new" element={<SegmentBuilderPage />} />
-      <Route path=":id/edit" element={<SegmentBuilderPage />} />
+      <Route
+        path="new"
+        element={
+          <RoleGate endpoint={createSegmentEndpoint}>
+            <SegmentBuilderPage />
+          </RoleGate>
+        }
+      />
+      <Route
+        path=":id/edit"
+        element={
+          <RoleGate endpoint={createSegmentEndpoint}>
+            <SegmentBuilderPage />
+          </RoleGate>
+        }
+      />
       <Route path=":id" element={<SegmentDetailPage />} />
     </Routes>
   );

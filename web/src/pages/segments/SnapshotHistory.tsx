@@ -14,7 +14,8 @@ export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
   return (
     <QueryCard title={t('segments.snapshots.title')} query={snapshots} testId="snapshot-history">
       {(data) => {
-        if (data.items.length === 0) return <Empty description={t('segments.snapshots.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+        if (data.items.length === 0)
+          return <Empty description={t('segments.snapshots.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
         const oldestFirst = [...data.items].reverse();
         const label = (s: Snapshot) => formatDateTime(s.takenAt, locale);
         const size = t('segments.size');
@@ -27,14 +28,30 @@ export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
           grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
           xAxis: { type: 'category', data: oldestFirst.map(label) },
           yAxis: [
-            { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, locale) } },
+            {
+              type: 'value',
+              minInterval: 1,
+              axisLabel: { formatter: (v: number) => formatCompact(v, locale) },
+            },
             { type: 'value', minInterval: 1, splitLine: { show: false } },
           ],
           series: [
             { name: size, type: 'line', symbolSize: 7, data: oldestFirst.map((s) => s.size) },
             // Red for customers coming in, green for going out: the Chinese convention for rises and falls.
-            { name: entered, type: 'bar', yAxisIndex: 1, barMaxWidth: 18, data: oldestFirst.map((s) => s.entered) },
-            { name: exited, type: 'bar', yAxisIndex: 1, barMaxWidth: 18, data: oldestFirst.map((s) => s.exited) },
+            {
+              name: entered,
+              type: 'bar',
+              yAxisIndex: 1,
+              barMaxWidth: 18,
+              data: oldestFirst.map((s) => s.entered),
+            },
+            {
+              name: exited,
+              type: 'bar',
+              yAxisIndex: 1,
+              barMaxWidth: 18,
+              data: oldestFirst.map((s) => s.exited),
+            },
           ],
         };
         return (
@@ -44,7 +61,10 @@ export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
               label={t('segments.snapshots.title')}
               height={240}
               option={option}
-              table={{ columns: ['snapshot', size, entered, exited], rows: data.items.map((s) => [s.snapshotId, s.size, s.entered, s.exited]) }}
+              table={{
+                columns: ['snapshot', size, entered, exited],
+                rows: data.items.map((s) => [s.snapshotId, s.size, s.entered, s.exited]),
+              }}
             />
             <Table<Snapshot>
               size="small"
@@ -55,8 +75,28 @@ export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
                 { key: 'taken', title: t('segments.snapshots.takenAt'), render: (_, s) => label(s) },
                 { key: 'asOf', title: t('segments.snapshots.asOf'), render: (_, s) => s.asOf ?? '—' },
                 { key: 'size', title: size, align: 'right', render: (_, s) => formatCount(s.size, locale) },
-                { key: 'entered', title: entered, align: 'right', render: (_, s) => s.entered > 0 ? <span style={{ color: '#cf1322' }}>+{formatCount(s.entered, locale)}</span> : 0 },
-                { key: 'exited', title: exited, align: 'right', render: (_, s) => s.exited > 0 ? <span style={{ color: '#3f8600' }}>−{formatCount(s.exited, locale)}</span> : 0 },
+                {
+                  key: 'entered',
+                  title: entered,
+                  align: 'right',
+                  render: (_, s) =>
+                    s.entered > 0 ? (
+                      <span style={{ color: '#cf1322' }}>+{formatCount(s.entered, locale)}</span>
+                    ) : (
+                      0
+                    ),
+                },
+                {
+                  key: 'exited',
+                  title: exited,
+                  align: 'right',
+                  render: (_, s) =>
+                    s.exited > 0 ? (
+                      <span style={{ color: '#3f8600' }}>−{formatCount(s.exited, locale)}</span>
+                    ) : (
+                      0
+                    ),
+                },
               ]}
             />
           </>

@@ -50,7 +50,9 @@ function conditionOf(node: Node): Condition | null {
       return values === null ? null : newCondition(node.operand.name, 'between', values);
     }
     case 'is_null':
-      return node.operand.kind === 'identifier' ? newCondition(node.operand.name, node.negated ? 'is_not_null' : 'is_null') : null;
+      return node.operand.kind === 'identifier'
+        ? newCondition(node.operand.name, node.negated ? 'is_not_null' : 'is_null')
+        : null;
     default:
       return null;
   }
@@ -58,7 +60,9 @@ function conditionOf(node: Node): Condition | null {
 
 /** The operands of a chain of the same operator: `a and b and (c and d)` is one group of four. */
 function chain(node: Node, op: 'and' | 'or'): Node[] {
-  return node.kind === 'logical' && node.op === op ? [...chain(node.left, op), ...chain(node.right, op)] : [node];
+  return node.kind === 'logical' && node.op === op
+    ? [...chain(node.left, op), ...chain(node.right, op)]
+    : [node];
 }
 
 function groupOf(node: Node): ConditionGroup | null {
@@ -76,10 +80,14 @@ function groupOf(node: Node): ConditionGroup | null {
 }
 
 /** What the text means to the builder: rows, an advanced rule, or text that does not parse (yet). */
-export type TextReading = { readonly kind: 'rows'; readonly group: ConditionGroup } | { readonly kind: 'advanced' } | { readonly kind: 'broken' };
+export type TextReading =
+  | { readonly kind: 'rows'; readonly group: ConditionGroup }
+  | { readonly kind: 'advanced' }
+  | { readonly kind: 'broken' };
 
 export function readRuleText(text: string): TextReading {
-  if (text.trim() === '') return { kind: 'rows', group: { kind: 'group', id: nextId(), join: 'and', items: [] } };
+  if (text.trim() === '')
+    return { kind: 'rows', group: { kind: 'group', id: nextId(), join: 'and', items: [] } };
   const parsed = checkText(text, null, 'zh-CN');
   if (!parsed.ok) return { kind: 'broken' };
   const group = groupOf(parsed.ast);

@@ -3,7 +3,19 @@
 // only when the text is simple enough (rule-from-ast.ts decides), so the two can be kept in step both ways.
 import type { TagType } from '../../../../src/tags/schema';
 
-export const conditionOps = ['=', '!=', '>', '>=', '<', '<=', 'in', 'not_in', 'between', 'is_null', 'is_not_null'] as const;
+export const conditionOps = [
+  '=',
+  '!=',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  'in',
+  'not_in',
+  'between',
+  'is_null',
+  'is_not_null',
+] as const;
 export type ConditionOp = (typeof conditionOps)[number];
 
 export interface Condition {
@@ -93,7 +105,8 @@ export function conditionText(c: Condition, typeOf: TypeOf): string | null {
   if (arity === 0) return `${c.tag} ${c.op === 'is_null' ? 'is null' : 'is not null'}`;
   if (values.some((v) => v === null)) return null;
   if (arity === 2) return values.length === 2 ? `${c.tag} between ${values[0]} and ${values[1]}` : null;
-  if (arity === 'list') return values.length > 0 ? `${c.tag} ${c.op === 'in' ? 'in' : 'not in'} (${values.join(', ')})` : null;
+  if (arity === 'list')
+    return values.length > 0 ? `${c.tag} ${c.op === 'in' ? 'in' : 'not in'} (${values.join(', ')})` : null;
   return values.length === 1 ? `${c.tag} ${c.op} ${values[0]}` : null;
 }
 

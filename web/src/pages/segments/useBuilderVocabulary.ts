@@ -33,20 +33,33 @@ export function useBuilderVocabulary(): BuilderVocabulary {
     const map = new Map<string, TagType>((list ?? []).map((tag) => [tag.code, tag.type]));
     // Rule-only names (src/segments/catalog.ts): persona from clustering, RFM scores derived when missing.
     if (!map.has('persona')) map.set('persona', 'enum');
-    for (const code of ['rfm_r_score', 'rfm_f_score', 'rfm_m_score']) if (!map.has(code)) map.set(code, 'number');
+    for (const code of ['rfm_r_score', 'rfm_f_score', 'rfm_m_score'])
+      if (!map.has(code)) map.set(code, 'number');
     return map;
   }, [list]);
   const typeOf = useCallback((code: string) => types.get(code), [types]);
   const english = i18n.language === 'en-US';
   const tagOptions = useMemo(() => {
-    const option = (code: string, name: string): TagOption => ({ value: code, label: `${name} · ${code}`, search: `${code} ${name}`.toLowerCase() });
+    const option = (code: string, name: string): TagOption => ({
+      value: code,
+      label: `${name} · ${code}`,
+      search: `${code} ${name}`.toLowerCase(),
+    });
     const groups = tagDimensions.map((dimension) => ({
       label: t(`dimension.${dimension}`),
-      options: (list ?? []).filter((tag) => tag.dimension === dimension).map((tag) => option(tag.code, english ? tag.name_en : tag.name_zh)),
+      options: (list ?? [])
+        .filter((tag) => tag.dimension === dimension)
+        .map((tag) => option(tag.code, english ? tag.name_en : tag.name_zh)),
     }));
-    return [...groups.filter((g) => g.options.length > 0), { label: t('segments.builder.segmentFields'), options: [option('persona', t('segments.persona'))] }];
+    return [
+      ...groups.filter((g) => g.options.length > 0),
+      { label: t('segments.builder.segmentFields'), options: [option('persona', t('segments.persona'))] },
+    ];
   }, [list, english, t]);
-  const names = useMemo(() => new Map((list ?? []).map((tag) => [tag.code, english ? tag.name_en : tag.name_zh])), [list, english]);
+  const names = useMemo(
+    () => new Map((list ?? []).map((tag) => [tag.code, english ? tag.name_en : tag.name_zh])),
+    [list, english],
+  );
   const catalog = useMemo(() => (list ? tagCatalog(list, true) : null), [list]);
   return {
     ready: list !== undefined,

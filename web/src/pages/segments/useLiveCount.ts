@@ -27,9 +27,17 @@ export function useLiveCount(text: string, clientOk: boolean): LiveCount {
   const rule = text.trim();
   const settled = useDebouncedValue(rule, 400);
   const ready = clientOk && settled !== '' && settled === rule;
-  const check = useEndpoint(validateRuleEndpoint, { body: { rule: settled } }, { enabled: ready, staleTime: 30_000 });
+  const check = useEndpoint(
+    validateRuleEndpoint,
+    { body: { rule: settled } },
+    { enabled: ready, staleTime: 30_000 },
+  );
   const valid = ready && check.data?.valid === true;
-  const count = useEndpoint(countRuleEndpoint, { body: { rule: settled } }, { enabled: valid, staleTime: 30_000, placeholderData: (previous) => previous });
+  const count = useEndpoint(
+    countRuleEndpoint,
+    { body: { rule: settled } },
+    { enabled: valid, staleTime: 30_000, placeholderData: (previous) => previous },
+  );
   const refused = ready && check.data?.valid === false ? check.data.problem : null;
   // The server saw the trimmed rule: its positions move by the leading blanks to point into the text shown.
   const lead = text.length - text.trimStart().length;

@@ -24,14 +24,28 @@ export interface RuleBuilder {
 export function useRuleBuilder(initial: string, typeOf: TypeOf): RuleBuilder {
   const [state, setState] = useState(() => {
     const reading = readRuleText(initial);
-    return { text: initial, group: reading.kind === 'rows' ? reading.group : emptyGroup(), mode: modeOf(reading.kind) };
+    return {
+      text: initial,
+      group: reading.kind === 'rows' ? reading.group : emptyGroup(),
+      mode: modeOf(reading.kind),
+    };
   });
-  const editVisual = useCallback((group: ConditionGroup) => setState({ text: groupText(group, typeOf), group, mode: 'visual' }), [typeOf]);
+  const editVisual = useCallback(
+    (group: ConditionGroup) => setState({ text: groupText(group, typeOf), group, mode: 'visual' }),
+    [typeOf],
+  );
   const editText = useCallback((text: string) => {
     const reading = readRuleText(text);
-    setState((s) => ({ text, group: reading.kind === 'rows' ? reading.group : s.group, mode: modeOf(reading.kind) }));
+    setState((s) => ({
+      text,
+      group: reading.kind === 'rows' ? reading.group : s.group,
+      mode: modeOf(reading.kind),
+    }));
   }, []);
-  const backToRows = useCallback(() => setState((s) => ({ text: groupText(s.group, typeOf), group: s.group, mode: 'visual' })), [typeOf]);
+  const backToRows = useCallback(
+    () => setState((s) => ({ text: groupText(s.group, typeOf), group: s.group, mode: 'visual' })),
+    [typeOf],
+  );
   return { ...state, editVisual, editText, backToRows };
 }
 

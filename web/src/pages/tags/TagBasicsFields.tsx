@@ -20,31 +20,58 @@ export function TagBasicsFields({ draft, set, issues, editing }: TagBasicsFields
     <>
       <Row gutter={16}>
         <Col span={8}>
-          <Form.Item label={t('tags.field.code')} required tooltip={t('tags.codeHint')} {...issueHelp(issues, 'code')}>
-            <Input value={draft.code} disabled={editing} onChange={(e) => set({ code: e.target.value })} data-testid="tag-field-code" style={{ fontFamily: 'monospace' }} />
+          <Form.Item
+            label={t('tags.field.code')}
+            required
+            tooltip={t('tags.codeHint')}
+            {...issueHelp(issues, 'code')}
+          >
+            <Input
+              value={draft.code}
+              disabled={editing}
+              onChange={(e) => set({ code: e.target.value })}
+              data-testid="tag-field-code"
+              style={{ fontFamily: 'monospace' }}
+            />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item label={t('tags.field.nameZh')} required {...issueHelp(issues, 'name_zh')}>
-            <Input value={draft.name_zh} onChange={(e) => set({ name_zh: e.target.value })} data-testid="tag-field-name-zh" />
+            <Input
+              value={draft.name_zh}
+              onChange={(e) => set({ name_zh: e.target.value })}
+              data-testid="tag-field-name-zh"
+            />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item label={t('tags.field.nameEn')} required {...issueHelp(issues, 'name_en')}>
-            <Input value={draft.name_en} onChange={(e) => set({ name_en: e.target.value })} data-testid="tag-field-name-en" />
+            <Input
+              value={draft.name_en}
+              onChange={(e) => set({ name_en: e.target.value })}
+              data-testid="tag-field-name-en"
+            />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={16}>
         <Col span={8}>
           <Form.Item label={t('tags.dimension')} required>
-            <Select value={draft.dimension} onChange={(dimension) => set({ dimension })} options={tagDimensions.map((d) => ({ value: d, label: t(`dimension.${d}`) }))} />
+            <Select
+              value={draft.dimension}
+              onChange={(dimension) => set({ dimension })}
+              options={tagDimensions.map((d) => ({ value: d, label: t(`dimension.${d}`) }))}
+            />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item label={t('tags.type')} required {...issueHelp(issues, 'type')}>
             <div data-testid="tag-field-type">
-              <Select value={draft.type} onChange={(type) => set({ type })} options={tagTypes.map((ty) => ({ value: ty, label: t(`tagType.${ty}`) }))} />
+              <Select
+                value={draft.type}
+                onChange={(type) => set({ type })}
+                options={tagTypes.map((ty) => ({ value: ty, label: t(`tagType.${ty}`) }))}
+              />
             </div>
           </Form.Item>
         </Col>

@@ -3,7 +3,12 @@ import { Button, Flex, Input, Segmented, Select, Space, Tag, Typography } from '
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { createTagEndpoint, listTagsEndpoint, tagDimensions, type TagDimension } from '../../../../src/tags/schema';
+import {
+  createTagEndpoint,
+  listTagsEndpoint,
+  tagDimensions,
+  type TagDimension,
+} from '../../../../src/tags/schema';
 import { useEndpoint } from '../../api/useEndpoint';
 import { useCurrentUser } from '../../app/current-user';
 import { QueryCard } from '../../components/QueryCard';
@@ -32,7 +37,9 @@ export function TagCatalogue() {
       (tag) =>
         (dimension === 'all' || tag.dimension === dimension) &&
         (kind === 'all' || tag.kind === kind) &&
-        (needle === '' || tag.code.includes(needle) || tagName(tag, i18n.language).toLowerCase().includes(needle)),
+        (needle === '' ||
+          tag.code.includes(needle) ||
+          tagName(tag, i18n.language).toLowerCase().includes(needle)),
     );
   }, [tags.data, dimension, kind, text, i18n.language]);
   const countOf = (d: TagDimension) => tags.data?.tags.filter((tag) => tag.dimension === d).length ?? 0;
@@ -46,7 +53,12 @@ export function TagCatalogue() {
             {t('tags.title')}
           </Typography.Title>
           {tags.data?.asOf && (
-            <Tag icon={<CalendarOutlined />} color="blue" data-testid="tags-as-of" data-value={tags.data.asOf}>
+            <Tag
+              icon={<CalendarOutlined />}
+              color="blue"
+              data-testid="tags-as-of"
+              data-value={tags.data.asOf}
+            >
               {t('tags.profileAsOf', { date: tags.data.asOf })}
             </Tag>
           )}
@@ -54,7 +66,12 @@ export function TagCatalogue() {
         <Space>
           <TagRefreshButton />
           {canEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('new')} data-testid="tag-new">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate('new')}
+              data-testid="tag-new"
+            >
               {t('tags.new')}
             </Button>
           )}
@@ -80,9 +97,18 @@ export function TagCatalogue() {
               value={kind}
               onChange={setKind}
               style={{ width: 128 }}
-              options={[{ value: 'all', label: t('tags.allKinds') }, ...tagKinds.map((k) => ({ value: k, label: t(`tagKind.${k}`) }))]}
+              options={[
+                { value: 'all', label: t('tags.allKinds') },
+                ...tagKinds.map((k) => ({ value: k, label: t(`tagKind.${k}`) })),
+              ]}
             />
-            <Input.Search allowClear placeholder={t('tags.search')} onChange={(e) => setText(e.target.value)} style={{ width: 200 }} data-testid="tag-search" />
+            <Input.Search
+              allowClear
+              placeholder={t('tags.search')}
+              onChange={(e) => setText(e.target.value)}
+              style={{ width: 200 }}
+              data-testid="tag-search"
+            />
           </Space>
         }
         query={tags}

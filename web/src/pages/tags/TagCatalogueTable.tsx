@@ -20,8 +20,19 @@ export function TagCatalogueTable({ rows, onOpen }: TagCatalogueTableProps) {
       size="middle"
       rowKey="code"
       dataSource={[...rows]}
-      pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (total) => <span data-testid="tag-count" data-value={total}>{t('tags.total', { count: total })}</span> }}
-      onRow={(row) => ({ onClick: () => onOpen(row.code), style: { cursor: 'pointer' }, 'data-code': row.code }) as object}
+      pagination={{
+        defaultPageSize: 20,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100],
+        showTotal: (total) => (
+          <span data-testid="tag-count" data-value={total}>
+            {t('tags.total', { count: total })}
+          </span>
+        ),
+      }}
+      onRow={(row) =>
+        ({ onClick: () => onOpen(row.code), style: { cursor: 'pointer' }, 'data-code': row.code }) as object
+      }
       columns={[
         {
           key: 'name',
@@ -41,18 +52,32 @@ export function TagCatalogueTable({ rows, onOpen }: TagCatalogueTableProps) {
           title: t('tags.dimension'),
           render: (_, r) => <Tag color={dimensionColors[r.dimension]}>{t(`dimension.${r.dimension}`)}</Tag>,
         },
-        { key: 'kind', title: t('tags.kind'), render: (_, r) => <Tag color={kindColors[r.kind]}>{t(`tagKind.${r.kind}`)}</Tag> },
+        {
+          key: 'kind',
+          title: t('tags.kind'),
+          render: (_, r) => <Tag color={kindColors[r.kind]}>{t(`tagKind.${r.kind}`)}</Tag>,
+        },
         { key: 'type', title: t('tags.type'), render: (_, r) => t(`tagType.${r.type}`) },
         {
           key: 'coverage',
           title: t('tags.coverage'),
           sorter: (a, b) => (a.coverage ?? -1) - (b.coverage ?? -1),
-          render: (_, r) => (r.coverage === null ? <Typography.Text type="secondary">—</Typography.Text> : <ShareBar share={r.coverage} />),
+          render: (_, r) =>
+            r.coverage === null ? (
+              <Typography.Text type="secondary">—</Typography.Text>
+            ) : (
+              <ShareBar share={r.coverage} />
+            ),
         },
         {
           key: 'source',
           title: t('tags.origin'),
-          render: (_, r) => (r.builtin ? <Tag>{t('tags.builtin')}</Tag> : <Tag color="orange">{t('tags.custom', { version: r.version })}</Tag>),
+          render: (_, r) =>
+            r.builtin ? (
+              <Tag>{t('tags.builtin')}</Tag>
+            ) : (
+              <Tag color="orange">{t('tags.custom', { version: r.version })}</Tag>
+            ),
         },
       ]}
     />

@@ -19,7 +19,11 @@ export function TagDefinitionView({ definition: d }: { readonly definition: TagD
   const items: Array<{ key: string; label: string; children: ReactNode; span?: number }> = [
     { key: 'code', label: t('tags.field.code'), children: <Code>{d.code}</Code> },
     { key: 'names', label: t('tags.field.names'), children: `${d.name_zh} / ${d.name_en}` },
-    { key: 'dimension', label: t('tags.dimension'), children: <Tag color={dimensionColors[d.dimension]}>{t(`dimension.${d.dimension}`)}</Tag> },
+    {
+      key: 'dimension',
+      label: t('tags.dimension'),
+      children: <Tag color={dimensionColors[d.dimension]}>{t(`dimension.${d.dimension}`)}</Tag>,
+    },
     {
       key: 'kind',
       label: t('tags.kind'),
@@ -34,9 +38,24 @@ export function TagDefinitionView({ definition: d }: { readonly definition: TagD
   ];
   if (spec.kind === 'static') {
     items.push({ key: 'source', label: t('tags.field.source'), children: t(`tagSource.${spec.source}`) });
-    items.push({ key: 'aggregate', label: t('tags.field.aggregate'), children: spec.aggregate ? t(`tagAggregate.${spec.aggregate}`) : '—' });
-    items.push({ key: 'expression', label: t('tags.field.expression'), children: <Code>{spec.expression}</Code>, span: 2 });
-    if (spec.filter) items.push({ key: 'filter', label: t('tags.field.filter'), children: <Code>{spec.filter}</Code>, span: 2 });
+    items.push({
+      key: 'aggregate',
+      label: t('tags.field.aggregate'),
+      children: spec.aggregate ? t(`tagAggregate.${spec.aggregate}`) : '—',
+    });
+    items.push({
+      key: 'expression',
+      label: t('tags.field.expression'),
+      children: <Code>{spec.expression}</Code>,
+      span: 2,
+    });
+    if (spec.filter)
+      items.push({
+        key: 'filter',
+        label: t('tags.field.filter'),
+        children: <Code>{spec.filter}</Code>,
+        span: 2,
+      });
   } else if (spec.kind === 'dynamic') {
     items.push({ key: 'source', label: t('tags.field.source'), children: t(`tagSource.${spec.source}`) });
     items.push({
@@ -44,18 +63,50 @@ export function TagDefinitionView({ definition: d }: { readonly definition: TagD
       label: t('tags.field.aggregate'),
       children: `${t(`tagAggregate.${spec.aggregate}`)}${spec.field ? ` · ${spec.field}` : ''}`,
     });
-    items.push({ key: 'window', label: t('tags.field.window'), children: spec.window ? t('tags.windowText', { window: spec.window }) : '—' });
+    items.push({
+      key: 'window',
+      label: t('tags.field.window'),
+      children: spec.window ? t('tags.windowText', { window: spec.window }) : '—',
+    });
     if (spec.lag) items.push({ key: 'lag', label: t('tags.field.lag'), children: spec.lag });
-    if (spec.filter) items.push({ key: 'filter', label: t('tags.field.filter'), children: <Code>{spec.filter}</Code>, span: 2 });
-    if (spec.base) items.push({ key: 'base', label: t('tags.field.base'), children: <Code>{spec.base}</Code>, span: 2 });
+    if (spec.filter)
+      items.push({
+        key: 'filter',
+        label: t('tags.field.filter'),
+        children: <Code>{spec.filter}</Code>,
+        span: 2,
+      });
+    if (spec.base)
+      items.push({ key: 'base', label: t('tags.field.base'), children: <Code>{spec.base}</Code>, span: 2 });
   } else {
-    items.push({ key: 'expression', label: t('tags.field.expression'), children: <Code>{spec.expression}</Code>, span: 2 });
+    items.push({
+      key: 'expression',
+      label: t('tags.field.expression'),
+      children: <Code>{spec.expression}</Code>,
+      span: 2,
+    });
     if (spec.quantiles) {
-      items.push({ key: 'quantiles', label: t('tags.field.quantiles'), children: `${spec.quantiles}${spec.descending ? ` · ${t('tags.field.descending')}` : ''}` });
+      items.push({
+        key: 'quantiles',
+        label: t('tags.field.quantiles'),
+        children: `${spec.quantiles}${spec.descending ? ` · ${t('tags.field.descending')}` : ''}`,
+      });
     }
   }
-  if (d.values) items.push({ key: 'values', label: t('tags.field.values'), children: d.values.map((v) => <Tag key={v}>{v}</Tag>), span: 2 });
-  if (d.buckets) items.push({ key: 'buckets', label: t('tags.field.buckets'), children: <Code>{d.buckets.edges.join(' | ')}</Code>, span: 2 });
+  if (d.values)
+    items.push({
+      key: 'values',
+      label: t('tags.field.values'),
+      children: d.values.map((v) => <Tag key={v}>{v}</Tag>),
+      span: 2,
+    });
+  if (d.buckets)
+    items.push({
+      key: 'buckets',
+      label: t('tags.field.buckets'),
+      children: <Code>{d.buckets.edges.join(' | ')}</Code>,
+      span: 2,
+    });
   items.push({ key: 'refresh', label: t('tags.field.refresh'), children: t(`tagRefresh.${d.refresh}`) });
   items.push({ key: 'owner', label: t('tags.field.owner'), children: `${d.owner} · v${d.version}` });
   items.push({ key: 'description', label: t('tags.description'), children: d.description, span: 2 });

@@ -1,9 +1,27 @@
 import { CopyOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Drawer, Flex, Popconfirm, Row, Skeleton, Space, Statistic } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Flex,
+  Popconfirm,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { createTagEndpoint, deleteTagEndpoint, getTagEndpoint, listTagsEndpoint } from '../../../../src/tags/schema';
+import {
+  createTagEndpoint,
+  deleteTagEndpoint,
+  getTagEndpoint,
+  listTagsEndpoint,
+} from '../../../../src/tags/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
 import { useCurrentUser } from '../../app/current-user';
 import { formatPercent } from '../../app/format';
@@ -42,15 +60,26 @@ export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
   const actions = data && canEdit && (
     <Space>
       {data.builtin ? (
-        <Button icon={<CopyOutlined />} onClick={() => void navigate(`new?from=${data.definition.code}`)} data-testid="tag-copy">
+        <Button
+          icon={<CopyOutlined />}
+          onClick={() => void navigate(`new?from=${data.definition.code}`)}
+          data-testid="tag-copy"
+        >
           {t('tags.copy')}
         </Button>
       ) : (
         <>
-          <Button icon={<EditOutlined />} onClick={() => void navigate(`${data.definition.code}/edit`)} data-testid="tag-edit">
+          <Button
+            icon={<EditOutlined />}
+            onClick={() => void navigate(`${data.definition.code}/edit`)}
+            data-testid="tag-edit"
+          >
             {t('common.edit')}
           </Button>
-          <Popconfirm title={t('tags.deleteConfirm')} onConfirm={() => remove.mutate({ params: { code: data.definition.code } })}>
+          <Popconfirm
+            title={t('tags.deleteConfirm')}
+            onConfirm={() => remove.mutate({ params: { code: data.definition.code } })}
+          >
             <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
               {t('common.delete')}
             </Button>
@@ -77,14 +106,21 @@ export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
           <Row gutter={12}>
             <Col span={8}>
               <Card size="small">
-                <Statistic title={t('tags.coverage')} value={latest ? formatPercent(latest.coverage, locale) : '—'} />
+                <Statistic
+                  title={t('tags.coverage')}
+                  value={latest ? formatPercent(latest.coverage, locale) : '—'}
+                />
               </Card>
             </Col>
             <Col span={8}>
               <Card size="small">
                 <Statistic
                   title={t('tags.mean')}
-                  value={latest?.mean === null || latest?.mean === undefined ? '—' : formatNumber(latest.mean, locale)}
+                  value={
+                    latest?.mean === null || latest?.mean === undefined
+                      ? '—'
+                      : formatNumber(latest.mean, locale)
+                  }
                 />
               </Card>
             </Col>
@@ -96,7 +132,11 @@ export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
           </Row>
           <TagDefinitionView definition={data.definition} />
           <Card size="small" title={t('tags.distribution', { date: latest?.asOf ?? '—' })}>
-            {latest ? <TagDistributionChart testId="chart-tag-distribution" distribution={latest.distribution} /> : <Alert type="info" title={t('tags.noSnapshot')} />}
+            {latest ? (
+              <TagDistributionChart testId="chart-tag-distribution" distribution={latest.distribution} />
+            ) : (
+              <Alert type="info" title={t('tags.noSnapshot')} />
+            )}
           </Card>
           <Card size="small" title={t('tags.trend.title')}>
             <TagTrendChart trend={data.trend} isNumber={data.definition.type === 'number'} />

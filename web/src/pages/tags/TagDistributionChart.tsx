@@ -22,9 +22,12 @@ interface TagDistributionChartProps {
 export function TagDistributionChart({ distribution, testId, height = 260 }: TagDistributionChartProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  if (distribution.kind === 'none') return <Empty description={t('tags.noDistribution')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  if (distribution.kind === 'none')
+    return <Empty description={t('tags.noDistribution')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const quantiles = distribution.kind === 'quantiles';
-  const labels = quantiles ? distribution.quantiles.map((_, i) => `P${i * 10}`) : distribution.items.map((item) => item.label);
+  const labels = quantiles
+    ? distribution.quantiles.map((_, i) => `P${i * 10}`)
+    : distribution.items.map((item) => item.label);
   const values = quantiles ? distribution.quantiles : distribution.items.map((item) => item.count);
   const seriesName = quantiles ? t('tags.quantileValue') : t('tags.customers');
   const option = {
@@ -32,7 +35,8 @@ export function TagDistributionChart({ distribution, testId, height = 260 }: Tag
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      valueFormatter: (v: unknown) => (quantiles ? formatNumber(Number(v), locale) : formatCount(Number(v), locale)),
+      valueFormatter: (v: unknown) =>
+        quantiles ? formatNumber(Number(v), locale) : formatCount(Number(v), locale),
     },
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, hideOverlap: true } },
@@ -44,7 +48,13 @@ export function TagDistributionChart({ distribution, testId, height = 260 }: Tag
         barMaxWidth: 36,
         smooth: quantiles,
         itemStyle: { borderRadius: quantiles ? 0 : [3, 3, 0, 0] },
-        label: { show: !quantiles, position: 'top', fontSize: 11, color: '#8c8c8c', formatter: (p: { value: number }) => formatCount(p.value, locale) },
+        label: {
+          show: !quantiles,
+          position: 'top',
+          fontSize: 11,
+          color: '#8c8c8c',
+          formatter: (p: { value: number }) => formatCount(p.value, locale),
+        },
         areaStyle: quantiles ? { opacity: 0.12 } : undefined,
         data: values,
       },
@@ -56,7 +66,10 @@ export function TagDistributionChart({ distribution, testId, height = 260 }: Tag
       label={t('tags.distributionLabel')}
       height={height}
       option={option}
-      table={{ columns: [quantiles ? t('tags.quantile') : t('tags.value'), seriesName], rows: labels.map((label, i) => [label, values[i] ?? 0]) }}
+      table={{
+        columns: [quantiles ? t('tags.quantile') : t('tags.value'), seriesName],
+        rows: labels.map((label, i) => [label, values[i] ?? 0]),
+      }}
     />
   );
 }

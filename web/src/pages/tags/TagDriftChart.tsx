@@ -25,10 +25,14 @@ export function TagDriftChart({ code, trend }: TagDriftChartProps) {
   const results = useQueries({
     queries: pairs.map(({ from, to }) => {
       const args = { params: { code }, query: { from: from.snapshotId, to: to.snapshotId } };
-      return { queryKey: endpointKey(tagDriftEndpoint, args), queryFn: () => callEndpoint(tagDriftEndpoint, args) };
+      return {
+        queryKey: endpointKey(tagDriftEndpoint, args),
+        queryFn: () => callEndpoint(tagDriftEndpoint, args),
+      };
     }),
   });
-  if (pairs.length === 0) return <Empty description={t('tags.drift.needTwo')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  if (pairs.length === 0)
+    return <Empty description={t('tags.drift.needTwo')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const failed = results.find((r) => r.isError);
   if (failed?.error) return <Alert type="error" showIcon title={failed.error.message} />;
   const rows = results.flatMap((r) => (r.data ? [r.data] : []));
@@ -44,7 +48,12 @@ export function TagDriftChart({ code, trend }: TagDriftChartProps) {
         type: 'bar',
         barMaxWidth: 36,
         data: rows.map((r) => ({ value: r.psi, itemStyle: { color: driftBandColors[r.band] } })),
-        label: { show: true, position: 'top', fontSize: 11, formatter: (p: { value: number }) => p.value.toFixed(3) },
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 11,
+          formatter: (p: { value: number }) => p.value.toFixed(3),
+        },
         markArea: {
           silent: true,
           data: [
@@ -73,7 +82,10 @@ export function TagDriftChart({ code, trend }: TagDriftChartProps) {
         label={t('tags.drift.title')}
         height={220}
         option={option}
-        table={{ columns: [t('tags.drift.pair'), 'PSI', t('tags.drift.bandLabel')], rows: rows.map((r) => [label(r), r.psi, r.band]) }}
+        table={{
+          columns: [t('tags.drift.pair'), 'PSI', t('tags.drift.bandLabel')],
+          rows: rows.map((r) => [label(r), r.psi, r.band]),
+        }}
       />
     </Flex>
   );

@@ -4,7 +4,13 @@ import { Alert, App, Button, Card, Col, Flex, Form, Row, Skeleton, Space, Typogr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { createTagEndpoint, getTagEndpoint, listTagsEndpoint, updateTagEndpoint, type TagDefinition } from '../../../../src/tags/schema';
+import {
+  createTagEndpoint,
+  getTagEndpoint,
+  listTagsEndpoint,
+  updateTagEndpoint,
+  type TagDefinition,
+} from '../../../../src/tags/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
 import { TagBasicsFields } from './TagBasicsFields';
 import { TagPreviewPanel } from './TagPreviewPanel';
@@ -19,10 +25,20 @@ export function TagEditorPage() {
   const { code } = useParams();
   const [search] = useSearchParams();
   const source = code ?? search.get('from');
-  const original = useEndpoint(getTagEndpoint, { params: { code: source ?? '--' } }, { enabled: source !== null, staleTime: Infinity });
+  const original = useEndpoint(
+    getTagEndpoint,
+    { params: { code: source ?? '--' } },
+    { enabled: source !== null, staleTime: Infinity },
+  );
   if (source !== null && original.isPending) return <Skeleton active />;
   if (original.isError) return <Alert type="error" showIcon title={original.error.message} />;
-  return <TagEditor key={source ?? 'new'} editing={code ?? null} initial={original.data ? draftOf(original.data.definition, code === undefined) : emptyDraft} />;
+  return (
+    <TagEditor
+      key={source ?? 'new'}
+      editing={code ?? null}
+      initial={original.data ? draftOf(original.data.definition, code === undefined) : emptyDraft}
+    />
+  );
 }
 
 function TagEditor({ editing, initial }: { readonly editing: string | null; readonly initial: TagDraft }) {
@@ -45,28 +61,61 @@ function TagEditor({ editing, initial }: { readonly editing: string | null; read
   const update = useEndpointMutation(updateTagEndpoint, { onSuccess: onSaved });
   const saving = create.isPending || update.isPending;
   const saveError = create.error ?? update.error;
-  const save = () => (editing ? update.mutate({ params: { code: editing }, body: definition }) : create.mutate({ body: definition }));
+  const save = () =>
+    editing
+      ? update.mutate({ params: { code: editing }, body: definition })
+      : create.mutate({ body: definition });
 
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center">
         <Space>
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/tags')} aria-label={t('common.back')} />
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => void navigate('/tags')}
+            aria-label={t('common.back')}
+          />
           <Typography.Title level={4} style={{ margin: 0 }}>
             {editing ? t('tags.editTitle', { code: editing }) : t('tags.newTitle')}
           </Typography.Title>
         </Space>
-        <Button type="primary" icon={<SaveOutlined />} disabled={!validation.valid} loading={saving} onClick={save} data-testid="tag-save">
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          disabled={!validation.valid}
+          loading={saving}
+          onClick={save}
+          data-testid="tag-save"
+        >
           {t('common.save')}
         </Button>
       </Flex>
-      {saveError && <Alert type="error" showIcon title={t('tags.saveFailed')} description={saveError.message} data-testid="tag-save-error" />}
+      {saveError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('tags.saveFailed')}
+          description={saveError.message}
+          data-testid="tag-save-error"
+        />
+      )}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card title={t('tags.definitionTitle')}>
             <Form layout="vertical" requiredMark>
-              <TagBasicsFields draft={draft} set={set} issues={validation.issues} editing={editing !== null} />
-              <TagSpecFields draft={draft} set={set} problems={validation.problems} issues={validation.issues} />
+              <TagBasicsFields
+                draft={draft}
+                set={set}
+                issues={validation.issues}
+                editing={editing !== null}
+              />
+              <TagSpecFields
+                draft={draft}
+                set={set}
+                problems={validation.problems}
+                issues={validation.issues}
+              />
               <TagValueFields draft={draft} set={set} issues={validation.issues} />
             </Form>
           </Card>

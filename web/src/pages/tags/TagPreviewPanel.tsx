@@ -24,21 +24,33 @@ export function TagPreviewPanel({ definition, ready }: TagPreviewPanelProps) {
   const locale = i18n.language;
   const preview = useEndpointMutation(previewTagEndpoint);
   // A preview of an older draft would mislead: it is only shown while the draft is what was previewed.
-  const current = preview.variables?.body !== undefined && JSON.stringify(preview.variables.body) === JSON.stringify(definition);
+  const current =
+    preview.variables?.body !== undefined &&
+    JSON.stringify(preview.variables.body) === JSON.stringify(definition);
   const data = current ? preview.data : undefined;
   return (
     <Card
       size="small"
       title={t('tags.preview.title')}
       extra={
-        <Button icon={<EyeOutlined />} disabled={!ready} loading={preview.isPending} onClick={() => preview.mutate({ body: definition })} data-testid="tag-preview">
+        <Button
+          icon={<EyeOutlined />}
+          disabled={!ready}
+          loading={preview.isPending}
+          onClick={() => preview.mutate({ body: definition })}
+          data-testid="tag-preview"
+        >
           {t('tags.preview.run')}
         </Button>
       }
       data-testid="tag-preview-card"
     >
-      {preview.isError && current && <Alert type="error" showIcon title={preview.error.message} data-testid="tag-preview-error" />}
-      {!data && !preview.isError && <Typography.Text type="secondary">{t('tags.preview.hint')}</Typography.Text>}
+      {preview.isError && current && (
+        <Alert type="error" showIcon title={preview.error.message} data-testid="tag-preview-error" />
+      )}
+      {!data && !preview.isError && (
+        <Typography.Text type="secondary">{t('tags.preview.hint')}</Typography.Text>
+      )}
       {data && (
         <Flex vertical gap={12}>
           <Row gutter={8}>
@@ -49,7 +61,10 @@ export function TagPreviewPanel({ definition, ready }: TagPreviewPanelProps) {
               <Statistic title={t('tags.coverage')} value={formatPercent(data.coverage, locale)} />
             </Col>
             <Col span={8}>
-              <Statistic title={t('tags.mean')} value={data.mean === null ? '—' : formatNumber(data.mean, locale)} />
+              <Statistic
+                title={t('tags.mean')}
+                value={data.mean === null ? '—' : formatNumber(data.mean, locale)}
+              />
             </Col>
           </Row>
           <TagDistributionChart testId="chart-tag-preview" distribution={data.distribution} height={220} />

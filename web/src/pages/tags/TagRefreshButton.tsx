@@ -3,7 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Progress, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getTagEndpoint, listTagsEndpoint, refreshJobEndpoint, startRefreshEndpoint } from '../../../../src/tags/schema';
+import {
+  getTagEndpoint,
+  listTagsEndpoint,
+  refreshJobEndpoint,
+  startRefreshEndpoint,
+} from '../../../../src/tags/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
 import { useCurrentUser } from '../../app/current-user';
 
@@ -22,7 +27,10 @@ export function TagRefreshButton() {
   const job = useEndpoint(
     refreshJobEndpoint,
     { params: { jobId: jobId ?? '-' } },
-    { enabled: jobId !== null, refetchInterval: (query) => (query.state.data?.status === 'running' ? 800 : false) },
+    {
+      enabled: jobId !== null,
+      refetchInterval: (query) => (query.state.data?.status === 'running' ? 800 : false),
+    },
   );
   const status = job.data?.status;
 
@@ -40,7 +48,10 @@ export function TagRefreshButton() {
   if (!canRun) return null;
   const running = start.isPending || status === 'running';
   const data = job.data;
-  const percent = data?.done !== null && data?.done !== undefined && data.total ? Math.round((data.done / data.total) * 100) : 0;
+  const percent =
+    data?.done !== null && data?.done !== undefined && data.total
+      ? Math.round((data.done / data.total) * 100)
+      : 0;
   return (
     <Space size={12}>
       {jobId !== null && data && (
@@ -49,7 +60,9 @@ export function TagRefreshButton() {
             type="line"
             size={[160, 8]}
             percent={data.status === 'succeeded' ? 100 : percent}
-            status={data.status === 'failed' ? 'exception' : data.status === 'succeeded' ? 'success' : 'active'}
+            status={
+              data.status === 'failed' ? 'exception' : data.status === 'succeeded' ? 'success' : 'active'
+            }
             style={{ margin: 0, width: 220 }}
           />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -61,7 +74,12 @@ export function TagRefreshButton() {
           </Typography.Text>
         </Space>
       )}
-      <Popconfirm title={t('tags.refresh.confirm')} onConfirm={() => start.mutate({ body: { incremental: false } })} okText={t('common.ok')} cancelText={t('common.cancel')}>
+      <Popconfirm
+        title={t('tags.refresh.confirm')}
+        onConfirm={() => start.mutate({ body: { incremental: false } })}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+      >
         <Button icon={<SyncOutlined spin={running} />} disabled={running} data-testid="tag-refresh">
           {t('tags.refresh.button')}
         </Button>

@@ -1,6 +1,11 @@
 import { AutoComplete, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { dynamicAggregates, dynamicSources, staticAggregates, staticSources } from '../../../../src/tags/schema';
+import {
+  dynamicAggregates,
+  dynamicSources,
+  staticAggregates,
+  staticSources,
+} from '../../../../src/tags/schema';
 import { ExpressionInput } from '../../components/ExpressionInput';
 import type { ExprProblem } from '../../components/expression-check';
 import { issueHelp } from './issue-help';
@@ -20,12 +25,24 @@ const windows = ['7d', '30d', '90d', '180d', '365d', '3m', '6m', '12m'].map((val
 export function TagSpecFields({ draft, set, problems, issues }: TagSpecFieldsProps) {
   const { t } = useTranslation();
   const expression = (field: ExpressionField, label: string, placeholder: string, required = false) => (
-    <Form.Item label={label} required={required} extra={problems[field] ? undefined : t(`tags.hint.${draft.kind}.${field}`)}>
+    <Form.Item
+      label={label}
+      required={required}
+      extra={problems[field] ? undefined : t(`tags.hint.${draft.kind}.${field}`)}
+    >
       <ExpressionInput
         testId={`tag-field-${field}`}
         ariaLabel={label}
         value={draft[field]}
-        onChange={(text) => set(field === 'expression' ? { expression: text } : field === 'filter' ? { filter: text } : { base: text })}
+        onChange={(text) =>
+          set(
+            field === 'expression'
+              ? { expression: text }
+              : field === 'filter'
+                ? { filter: text }
+                : { base: text },
+          )
+        }
         problem={problems[field]}
         placeholder={placeholder}
         rows={field === 'expression' ? 3 : 2}
@@ -36,16 +53,35 @@ export function TagSpecFields({ draft, set, problems, issues }: TagSpecFieldsPro
   if (draft.kind === 'computed') {
     return (
       <>
-        {expression('expression', t('tags.field.expression'), "coalesce(spend_share_dining_365d, 0) >= 0.2 and txn_count_90d >= 3", true)}
+        {expression(
+          'expression',
+          t('tags.field.expression'),
+          'coalesce(spend_share_dining_365d, 0) >= 0.2 and txn_count_90d >= 3',
+          true,
+        )}
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item label={t('tags.field.quantiles')} tooltip={t('tags.quantilesHint')} {...issueHelp(issues, 'spec.quantiles')}>
-              <InputNumber min={2} max={100} value={draft.quantiles} onChange={(quantiles) => set({ quantiles })} style={{ width: '100%' }} />
+            <Form.Item
+              label={t('tags.field.quantiles')}
+              tooltip={t('tags.quantilesHint')}
+              {...issueHelp(issues, 'spec.quantiles')}
+            >
+              <InputNumber
+                min={2}
+                max={100}
+                value={draft.quantiles}
+                onChange={(quantiles) => set({ quantiles })}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item label=" ">
-              <Checkbox checked={draft.descending} disabled={draft.quantiles === null} onChange={(e) => set({ descending: e.target.checked })}>
+              <Checkbox
+                checked={draft.descending}
+                disabled={draft.quantiles === null}
+                onChange={(e) => set({ descending: e.target.checked })}
+              >
                 {t('tags.field.descending')}
               </Checkbox>
             </Form.Item>
@@ -61,11 +97,19 @@ export function TagSpecFields({ draft, set, problems, issues }: TagSpecFieldsPro
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item label={t('tags.field.source')} required>
-              <Select value={draft.staticSource} onChange={(staticSource) => set({ staticSource })} options={staticSources.map((s) => ({ value: s, label: t(`tagSource.${s}`) }))} />
+              <Select
+                value={draft.staticSource}
+                onChange={(staticSource) => set({ staticSource })}
+                options={staticSources.map((s) => ({ value: s, label: t(`tagSource.${s}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item label={t('tags.field.aggregate')} required={multiRow} {...issueHelp(issues, 'spec.aggregate')}>
+            <Form.Item
+              label={t('tags.field.aggregate')}
+              required={multiRow}
+              {...issueHelp(issues, 'spec.aggregate')}
+            >
               <Select
                 allowClear
                 value={draft.staticAggregate || undefined}
@@ -76,7 +120,11 @@ export function TagSpecFields({ draft, set, problems, issues }: TagSpecFieldsPro
           </Col>
           <Col span={8}>
             <Form.Item label={t('tags.field.orderBy')} {...issueHelp(issues, 'spec.orderBy')}>
-              <Input value={draft.orderBy} disabled={draft.staticAggregate !== 'first'} onChange={(e) => set({ orderBy: e.target.value })} />
+              <Input
+                value={draft.orderBy}
+                disabled={draft.staticAggregate !== 'first'}
+                onChange={(e) => set({ orderBy: e.target.value })}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -91,26 +139,44 @@ export function TagSpecFields({ draft, set, problems, issues }: TagSpecFieldsPro
         <Col span={6}>
           <Form.Item label={t('tags.field.source')} required>
             <div data-testid="tag-field-source">
-              <Select value={draft.dynamicSource} onChange={(dynamicSource) => set({ dynamicSource })} options={dynamicSources.map((s) => ({ value: s, label: t(`tagSource.${s}`) }))} />
+              <Select
+                value={draft.dynamicSource}
+                onChange={(dynamicSource) => set({ dynamicSource })}
+                options={dynamicSources.map((s) => ({ value: s, label: t(`tagSource.${s}`) }))}
+              />
             </div>
           </Form.Item>
         </Col>
         <Col span={6}>
           <Form.Item label={t('tags.field.aggregate')} required {...issueHelp(issues, 'spec.aggregate')}>
             <div data-testid="tag-field-aggregate">
-              <Select value={draft.dynamicAggregate} onChange={(dynamicAggregate) => set({ dynamicAggregate })} options={dynamicAggregates.map((a) => ({ value: a, label: t(`tagAggregate.${a}`) }))} />
+              <Select
+                value={draft.dynamicAggregate}
+                onChange={(dynamicAggregate) => set({ dynamicAggregate })}
+                options={dynamicAggregates.map((a) => ({ value: a, label: t(`tagAggregate.${a}`) }))}
+              />
             </div>
           </Form.Item>
         </Col>
         <Col span={6}>
           <Form.Item label={t('tags.field.field')} {...issueHelp(issues, 'spec.field')}>
-            <Input value={draft.field} onChange={(e) => set({ field: e.target.value })} placeholder="amount" style={{ fontFamily: 'monospace' }} data-testid="tag-field-field" />
+            <Input
+              value={draft.field}
+              onChange={(e) => set({ field: e.target.value })}
+              placeholder="amount"
+              style={{ fontFamily: 'monospace' }}
+              data-testid="tag-field-field"
+            />
           </Form.Item>
         </Col>
         <Col span={6}>
           <Form.Item label={t('tags.field.window')} {...issueHelp(issues, 'spec.window')}>
             <div data-testid="tag-field-window">
-              <AutoComplete value={draft.window} options={windows} onChange={(window: string) => set({ window })} />
+              <AutoComplete
+                value={draft.window}
+                options={windows}
+                onChange={(window: string) => set({ window })}
+              />
             </div>
           </Form.Item>
         </Col>

@@ -18,7 +18,8 @@ interface TagTrendChartProps {
 export function TagTrendChart({ trend, isNumber }: TagTrendChartProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  if (trend.length === 0) return <Empty description={t('tags.noSnapshot')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  if (trend.length === 0)
+    return <Empty description={t('tags.noSnapshot')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const dates = trend.map((p) => p.asOf);
   const coverageName = t('tags.coverage');
   const coverage = {
@@ -31,7 +32,17 @@ export function TagTrendChart({ trend, isNumber }: TagTrendChartProps) {
     tooltip: { valueFormatter: (v: unknown) => formatPercent(Number(v), locale) },
   };
   // Enums and booleans: each value's share of the customers who have one, stacked to 100 % per snapshot.
-  const labels = isNumber ? [] : [...new Set(trend.flatMap((p) => (p.distribution.kind === 'values' || p.distribution.kind === 'bands' ? p.distribution.items.map((i) => i.label) : [])))];
+  const labels = isNumber
+    ? []
+    : [
+        ...new Set(
+          trend.flatMap((p) =>
+            p.distribution.kind === 'values' || p.distribution.kind === 'bands'
+              ? p.distribution.items.map((i) => i.label)
+              : [],
+          ),
+        ),
+      ];
   const shareOf = (p: TrendPoint, label: string) => {
     if (p.distribution.kind !== 'values' && p.distribution.kind !== 'bands') return 0;
     const total = p.distribution.items.reduce((s, i) => s + i.count, 0);
@@ -39,7 +50,17 @@ export function TagTrendChart({ trend, isNumber }: TagTrendChartProps) {
   };
   const meanName = t('tags.mean');
   const series = isNumber
-    ? [{ name: meanName, type: 'line', smooth: true, symbolSize: 7, data: trend.map((p) => p.mean), tooltip: { valueFormatter: (v: unknown) => formatNumber(Number(v), locale) } }, coverage]
+    ? [
+        {
+          name: meanName,
+          type: 'line',
+          smooth: true,
+          symbolSize: 7,
+          data: trend.map((p) => p.mean),
+          tooltip: { valueFormatter: (v: unknown) => formatNumber(Number(v), locale) },
+        },
+        coverage,
+      ]
     : [
         ...labels.map((label) => ({
           name: label,
@@ -52,7 +73,9 @@ export function TagTrendChart({ trend, isNumber }: TagTrendChartProps) {
         coverage,
       ];
   const option = {
-    color: isNumber ? ['#1677ff', '#faad14'] : [...chartPalette.slice(0, Math.max(labels.length, 1)), '#faad14'],
+    color: isNumber
+      ? ['#1677ff', '#faad14']
+      : [...chartPalette.slice(0, Math.max(labels.length, 1)), '#faad14'],
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
@@ -61,7 +84,13 @@ export function TagTrendChart({ trend, isNumber }: TagTrendChartProps) {
       isNumber
         ? { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatNumber(v, locale) } }
         : { type: 'value', max: 1, axisLabel: { formatter: (v: number) => formatPercent(v, locale, 0) } },
-      { type: 'value', min: 0, max: 1, splitLine: { show: false }, axisLabel: { formatter: (v: number) => formatPercent(v, locale, 0) } },
+      {
+        type: 'value',
+        min: 0,
+        max: 1,
+        splitLine: { show: false },
+        axisLabel: { formatter: (v: number) => formatPercent(v, locale, 0) },
+      },
     ],
     series,
   };

@@ -7,7 +7,11 @@ import type { TagValidation } from './useTagValidation';
 export function TagValidationStatus({ validation }: { readonly validation: TagValidation }) {
   const { t } = useTranslation();
   const expressionProblems = Object.entries(validation.problems).filter(([, p]) => p !== null);
-  const state = validation.valid ? 'valid' : validation.checking && expressionProblems.length === 0 ? 'checking' : 'invalid';
+  const state = validation.valid
+    ? 'valid'
+    : validation.checking && expressionProblems.length === 0
+      ? 'checking'
+      : 'invalid';
   return (
     <Card size="small" title={t('tags.check.title')} data-testid="tag-validation" data-state={state}>
       <Space>
@@ -21,7 +25,10 @@ export function TagValidationStatus({ validation }: { readonly validation: TagVa
           size="small"
           style={{ marginTop: 8 }}
           dataSource={[
-            ...expressionProblems.map(([field, p]) => ({ field: `spec.${field}`, message: p?.message ?? '' })),
+            ...expressionProblems.map(([field, p]) => ({
+              field: `spec.${field}`,
+              message: p?.message ?? '',
+            })),
             ...validation.issues.map((i) => ({ field: i.field, message: i.message })),
           ]}
           renderItem={(item) => (

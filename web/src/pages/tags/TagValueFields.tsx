@@ -18,19 +18,45 @@ export function TagValueFields({ draft, set, issues }: TagValueFieldsProps) {
       <Row gutter={16}>
         {draft.type === 'enum' && (
           <Col span={24}>
-            <Form.Item label={t('tags.field.values')} tooltip={t('tags.listHint')} {...issueHelp(issues, 'values')}>
-              <Input value={draft.values} onChange={(e) => set({ values: e.target.value })} placeholder="low, medium, high" data-testid="tag-field-values" />
+            <Form.Item
+              label={t('tags.field.values')}
+              tooltip={t('tags.listHint')}
+              {...issueHelp(issues, 'values')}
+            >
+              <Input
+                value={draft.values}
+                onChange={(e) => set({ values: e.target.value })}
+                placeholder="low, medium, high"
+                data-testid="tag-field-values"
+              />
             </Form.Item>
           </Col>
         )}
         <Col span={12}>
-          <Form.Item label={t('tags.field.buckets')} tooltip={t('tags.bucketsHint')} {...issueHelp(issues, 'buckets')}>
-            <Input value={draft.edges} onChange={(e) => set({ edges: e.target.value })} placeholder="0, 1000, 5000" data-testid="tag-field-edges" />
+          <Form.Item
+            label={t('tags.field.buckets')}
+            tooltip={t('tags.bucketsHint')}
+            {...issueHelp(issues, 'buckets')}
+          >
+            <Input
+              value={draft.edges}
+              onChange={(e) => set({ edges: e.target.value })}
+              placeholder="0, 1000, 5000"
+              data-testid="tag-field-edges"
+            />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item label={t('tags.field.labels')} tooltip={t('tags.labelsHint')} {...issueHelp(issues, 'buckets.labels')}>
-            <Input value={draft.labels} onChange={(e) => set({ labels: e.target.value })} disabled={draft.edges.trim() === ''} />
+          <Form.Item
+            label={t('tags.field.labels')}
+            tooltip={t('tags.labelsHint')}
+            {...issueHelp(issues, 'buckets.labels')}
+          >
+            <Input
+              value={draft.labels}
+              onChange={(e) => set({ labels: e.target.value })}
+              disabled={draft.edges.trim() === ''}
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -40,13 +66,21 @@ export function TagValueFields({ draft, set, issues }: TagValueFieldsProps) {
             <Select
               value={draft.refresh}
               onChange={(refresh) => set({ refresh })}
-              options={(['daily', 'on_demand'] as const).map((r) => ({ value: r, label: t(`tagRefresh.${r}`) }))}
+              options={(['daily', 'on_demand'] as const).map((r) => ({
+                value: r,
+                label: t(`tagRefresh.${r}`),
+              }))}
             />
           </Form.Item>
         </Col>
         <Col span={16}>
           <Form.Item label={t('tags.description')} required {...issueHelp(issues, 'description')}>
-            <Input.TextArea value={draft.description} onChange={(e) => set({ description: e.target.value })} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="tag-field-description" />
+            <Input.TextArea
+              value={draft.description}
+              onChange={(e) => set({ description: e.target.value })}
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              data-testid="tag-field-description"
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -1,4 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
+import { createTagEndpoint } from '../../../../src/tags/schema';
+import { RoleGate } from '../../components/RoleGate';
 import { TagCatalogue } from './TagCatalogue';
 import { TagEditorPage } from './TagEditorPage';
 
@@ -7,8 +9,22 @@ export function TagsPage() {
   return (
     <Routes>
       <Route index element={<TagCatalogue />} />
-      <Route path="new" element={<TagEditorPage />} />
-      <Route path=":code/edit" element={<TagEditorPage />} />
+      <Route
+        path="new"
+        element={
+          <RoleGate endpoint={createTagEndpoint}>
+            <TagEditorPage />
+          </RoleGate>
+        }
+      />
+      <Route
+        path=":code/edit"
+        element={
+          <RoleGate endpoint={createTagEndpoint}>
+            <TagEditorPage />
+          </RoleGate>
+        }
+      />
     </Routes>
   );
 }

@@ -1,7 +1,13 @@
 // The editor's form state and the definition JSON it stands for. The form is flat (one field per input);
 // the definition nests its spec by kind and leaves out what a kind does not use, so the server's zod schema
 // sees exactly what a person meant.
-import type { DynamicAggregate, StaticAggregate, TagDefinition, TagDimension, TagType } from '../../../../src/tags/schema';
+import type {
+  DynamicAggregate,
+  StaticAggregate,
+  TagDefinition,
+  TagDimension,
+  TagType,
+} from '../../../../src/tags/schema';
 import type { TagKind } from './tag-labels';
 
 export interface TagDraft {
@@ -71,22 +77,40 @@ const list = (text: string) =>
 
 /** Only the keys that carry something: an empty optional input means "not set", not an empty string. */
 function present<T extends Record<string, unknown>>(record: T): Partial<T> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '' && v !== null && v !== undefined && v !== false)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(record).filter(([, v]) => v !== '' && v !== null && v !== undefined && v !== false),
+  ) as Partial<T>;
 }
 
 function specOf(d: TagDraft): Record<string, unknown> {
   switch (d.kind) {
     case 'static':
-      return { kind: 'static', source: d.staticSource, expression: d.expression, ...present({ aggregate: d.staticAggregate, orderBy: d.orderBy.trim(), filter: d.filter.trim() }) };
+      return {
+        kind: 'static',
+        source: d.staticSource,
+        expression: d.expression,
+        ...present({ aggregate: d.staticAggregate, orderBy: d.orderBy.trim(), filter: d.filter.trim() }),
+      };
     case 'dynamic':
       return {
         kind: 'dynamic',
         source: d.dynamicSource,
         aggregate: d.dynamicAggregate,
-        ...present({ field: d.field.trim(), filter: d.filter.trim(), base: d.base.trim(), by: d.by, window: d.window.trim(), lag: d.lag.trim() }),
+        ...present({
+          field: d.field.trim(),
+          filter: d.filter.trim(),
+          base: d.base.trim(),
+          by: d.by,
+          window: d.window.trim(),
+          lag: d.lag.trim(),
+        }),
       };
     case 'computed':
-      return { kind: 'computed', expression: d.expression, ...present({ quantiles: d.quantiles, descending: d.descending }) };
+      return {
+        kind: 'computed',
+        expression: d.expression,
+        ...present({ quantiles: d.quantiles, descending: d.descending }),
+      };
   }
 }
 
@@ -101,7 +125,9 @@ export function definitionOf(d: TagDraft): Record<string, unknown> {
     type: d.type,
     spec: specOf(d),
     ...(d.type === 'enum' && list(d.values).length > 0 ? { values: list(d.values) } : {}),
-    ...(edges.length > 0 ? { buckets: { edges, ...(list(d.labels).length > 0 ? { labels: list(d.labels) } : {}) } } : {}),
+    ...(edges.length > 0
+      ? { buckets: { edges, ...(list(d.labels).length > 0 ? { labels: list(d.labels) } : {}) } }
+      : {}),
     ...present({ unit: d.unit.trim() }),
     refresh: d.refresh,
     description: d.description.trim(),
@@ -119,7 +145,13 @@ export function draftOf(def: TagDefinition, asCopy: boolean): TagDraft {
     type: def.type,
     kind: spec.kind,
     ...(spec.kind === 'static'
-      ? { staticSource: spec.source, staticAggregate: spec.aggregate ?? '', orderBy: spec.orderBy ?? '', expression: spec.expression, filter: spec.filter ?? '' }
+      ? {
+          staticSource: spec.source,
+          staticAggregate: spec.aggregate ?? '',
+          orderBy: spec.orderBy ?? '',
+          expression: spec.expression,
+          filter: spec.filter ?? '',
+        }
       : spec.kind === 'dynamic'
         ? {
             dynamicSource: spec.source,
@@ -131,7 +163,11 @@ export function draftOf(def: TagDefinition, asCopy: boolean): TagDraft {
             filter: spec.filter ?? '',
             base: spec.base ?? '',
           }
-        : { expression: spec.expression, quantiles: spec.quantiles ?? null, descending: spec.descending ?? false }),
+        : {
+            expression: spec.expression,
+            quantiles: spec.quantiles ?? null,
+            descending: spec.descending ?? false,
+          }),
     values: (def.values ?? []).join(', '),
     edges: (def.buckets?.edges ?? []).join(', '),
     labels: (def.buckets?.labels ?? []).join(', '),

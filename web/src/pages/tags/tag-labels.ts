@@ -15,9 +15,16 @@ export const dimensionColors: Readonly<Record<TagDimension, string>> = {
   channel: 'green',
 };
 
-export const kindColors: Readonly<Record<TagKind, string>> = { static: 'default', dynamic: 'processing', computed: 'purple' };
+export const kindColors: Readonly<Record<TagKind, string>> = {
+  static: 'default',
+  dynamic: 'processing',
+  computed: 'purple',
+};
 
-export function tagName(tag: { readonly name_zh: string; readonly name_en: string }, language: string): string {
+export function tagName(
+  tag: { readonly name_zh: string; readonly name_en: string },
+  language: string,
+): string {
   return language === 'en-US' ? tag.name_en : tag.name_zh;
 }
 

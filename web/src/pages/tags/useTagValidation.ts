@@ -28,7 +28,10 @@ export interface TagValidation {
 function usedFields(draft: TagDraft): ExpressionField[] {
   if (draft.kind === 'computed') return ['expression'];
   if (draft.kind === 'static') return draft.filter.trim() ? ['expression', 'filter'] : ['expression'];
-  return [...(draft.filter.trim() ? (['filter'] as const) : []), ...(draft.base.trim() ? (['base'] as const) : [])];
+  return [
+    ...(draft.filter.trim() ? (['filter'] as const) : []),
+    ...(draft.base.trim() ? (['base'] as const) : []),
+  ];
 }
 
 /**
@@ -36,14 +39,29 @@ function usedFields(draft: TagDraft): ExpressionField[] {
  * catalogue) in the browser as they are typed; then, after a pause, the whole definition is validated by the
  * server, whose issues name the field and, for expressions, the position.
  */
-export function useTagValidation(draft: TagDraft, tags: readonly CatalogTag[], editingCode: string | null): TagValidation {
+export function useTagValidation(
+  draft: TagDraft,
+  tags: readonly CatalogTag[],
+  editingCode: string | null,
+): TagValidation {
   const { i18n } = useTranslation();
   const locale = i18n.language;
-  const catalog = useMemo(() => tagCatalog(tags.filter((tag) => tag.code !== editingCode), false), [tags, editingCode]);
+  const catalog = useMemo(
+    () =>
+      tagCatalog(
+        tags.filter((tag) => tag.code !== editingCode),
+        false,
+      ),
+    [tags, editingCode],
+  );
   const fields = usedFields(draft);
   const client: Record<ExpressionField, ExprProblem | null> = { expression: null, filter: null, base: null };
   for (const field of fields) {
-    const check = checkText(draft[field], field === 'expression' && draft.kind === 'computed' ? catalog : null, locale);
+    const check = checkText(
+      draft[field],
+      field === 'expression' && draft.kind === 'computed' ? catalog : null,
+      locale,
+    );
     if (!check.ok) client[field] = check.problem;
   }
   const clientOk = fields.every((f) => client[f] === null);
@@ -51,8 +69,13 @@ export function useTagValidation(draft: TagDraft, tags: readonly CatalogTag[], e
   const current = JSON.stringify(definitionOf(draft));
   const settled = useDebouncedValue(current, 350);
   const body = useMemo(() => JSON.parse(settled) as Record<string, unknown>, [settled]);
-  const server = useEndpoint(validateTagEndpoint, { body }, { enabled: clientOk, placeholderData: (previous) => previous });
-  const fresh = server.data !== undefined && !server.isPlaceholderData && !server.isFetching && settled === current;
+  const server = useEndpoint(
+    validateTagEndpoint,
+    { body },
+    { enabled: clientOk, placeholderData: (previous) => previous },
+  );
+  const fresh =
+    server.data !== undefined && !server.isPlaceholderData && !server.isFetching && settled === current;
   // Issues of an earlier draft would point at things already fixed: only the current draft's are shown.
   const serverIssues = clientOk && fresh ? (server.data?.issues ?? []) : [];
   const message = (issue: ValidationIssue) => (locale === 'en-US' ? issue.message : issue.message_zh);
@@ -61,7 +84,12 @@ export function useTagValidation(draft: TagDraft, tags: readonly CatalogTag[], e
   for (const issue of serverIssues) {
     const field = fields.find((f) => issue.field === `spec.${f}`);
     if (field && issue.position !== undefined && problems[field] === null) {
-      problems[field] = { message: message(issue), position: issue.position, end: issue.position, ...(issue.suggestion ? { suggestion: issue.suggestion } : {}) };
+      problems[field] = {
+        message: message(issue),
+        position: issue.position,
+        end: issue.position,
+        ...(issue.suggestion ? { suggestion: issue.suggestion } : {}),
+      };
     } else rest.push({ ...issue, message: message(issue) });
   }
   return {
