@@ -233,4 +233,18 @@ describe('segment builder and segment insight', () => {
     await settleCharts(page);
     await screenshot(page, join(resultsDir, 'segment-detail-zh-CN.png'));
   });
+  it('shows an auditor the segments with their snapshot sizes, but no builder, overlap or export', async () => {
+    const auditor = await stack.newPage();
+    await logIn(auditor, stack, await stack.createUser('auditor'));
+    await auditor.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await auditor.goto(`${stack.baseUrl}/segments`);
+    const size = auditor.getByTestId(`segment-size-${savedId}`);
+    await size.waitFor();
+    expect(Number(await size.getAttribute('data-value'))).toBe(expected);
+    expect(await auditor.getByTestId('segment-new').count()).toBe(0);
+    expect(await auditor.getByTestId('overlap-card').count()).toBe(0);
+    expect(await auditor.getByTestId(`segment-export-${savedId}`).count()).toBe(0);
+    await auditor.goto(`${stack.baseUrl}/segments/new`);
+    await auditor.getByText('您的角色无权访问此页面').waitFor();
+  });
 });
