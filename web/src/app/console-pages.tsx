@@ -45,6 +45,15 @@ export const consolePages: readonly ConsolePage[] = [
     roles: rolesOf(listImportsEndpoint),
     component: lazy(() => import('../pages/data/DataPage').then((m) => ({ default: m.DataPage }))),
   },
+  // Ahead of tags and segments: the customer search is where a service agent starts.
+  {
+    key: 'customers',
+    path: '/customers',
+    labelKey: 'nav.customers',
+    icon: <IdcardOutlined />,
+    roles: rolesOf(customerSearchEndpoint),
+    component: lazy(() => import('../pages/customers/CustomersPage').then((m) => ({ default: m.CustomersPage }))),
+  },
   {
     key: 'tags',
     path: '/tags',
@@ -60,14 +69,6 @@ export const consolePages: readonly ConsolePage[] = [
     icon: <ClusterOutlined />,
     roles: rolesOf(listSegmentsEndpoint),
     component: lazy(() => import('../pages/segments/SegmentsPage').then((m) => ({ default: m.SegmentsPage }))),
-  },
-  {
-    key: 'customers',
-    path: '/customers',
-    labelKey: 'nav.customers',
-    icon: <IdcardOutlined />,
-    roles: rolesOf(customerSearchEndpoint),
-    component: lazy(() => import('../pages/customers/CustomersPage').then((m) => ({ default: m.CustomersPage }))),
   },
 ];
 
