@@ -1,5 +1,6 @@
 import { Database, migrate, type OpenOptions } from '../db';
 import { dataMigrations } from '../data';
+import { jobMigrations } from '../jobs';
 import { profileMigrations } from '../profiles';
 import { securityMigrations } from '../security';
 import { segmentMigrations } from '../segments';
@@ -7,7 +8,15 @@ import { tagMigrations } from '../tags';
 
 // The composition root for storage: opens a Cardwise database file and brings its schema up to date with
 // every capability's migrations, in dependency order. Server, CLI and tests all open stores through here.
-export const allMigrations = [...dataMigrations, ...securityMigrations, ...tagMigrations, ...profileMigrations, ...segmentMigrations];
+// Jobs come before tags: jobs/001 carries over tag_refresh_jobs, which tags/006 then drops.
+export const allMigrations = [
+  ...dataMigrations,
+  ...securityMigrations,
+  ...jobMigrations,
+  ...tagMigrations,
+  ...profileMigrations,
+  ...segmentMigrations,
+];
 
 export async function openStore(path: string, options: OpenOptions = {}): Promise<Database> {
   const db = await Database.open(path, options);

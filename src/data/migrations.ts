@@ -3,7 +3,7 @@ import { contractTables } from './contract/tables';
 import { createTableSql } from './contract/ddl';
 import { loadMccRanges } from './mcc/categories';
 import { generatorMigrations } from './generator/migrations';
-import { importTablesDdl } from './import/tables';
+import { importTablesDdl, rejectReasonZhDdl } from './import/tables';
 import { qualityTablesDdl } from './quality/tables';
 
 /**
@@ -30,4 +30,5 @@ export const dataMigrations: Migration[] = [
   ...generatorMigrations,
   { id: 'data/020_imports', up: importTablesDdl },
   { id: 'data/021_quality_reports', up: qualityTablesDdl },
+  { id: 'data/022_import_reject_reason_zh', up: rejectReasonZhDdl },
 ];

@@ -62,11 +62,13 @@ describe('data page routes', () => {
     const { result } = await call(getImportEndpoint, { params: { id: importId }, query: { limit: 1 } }, db);
     expect(result.rejects.total).toBe(2);
     expect(result.rejects.items).toEqual([
-      { rowNumber: 3, field: 'email', rule: 'pattern', reason: 'does not match [^@\\s]+@[^@\\s]+\\.[^@\\s]+', value: 'l***@example' },
+      { rowNumber: 3, field: 'email', rule: 'pattern', reason: { 'zh-CN': '不符合格式 [^@\\s]+@[^@\\s]+\\.[^@\\s]+', 'en-US': 'does not match [^@\\s]+@[^@\\s]+\\.[^@\\s]+' },
+        value: 'l***@example' },
     ]);
     const second = await call(getImportEndpoint, { params: { id: importId }, query: { limit: 1, offset: 1 } }, db);
     expect(second.result.rejects.items).toEqual([
-      { rowNumber: 4, field: 'phone', rule: 'pattern', reason: 'does not match \\+?[0-9 -]{6,20}', value: '**' },
+      { rowNumber: 4, field: 'phone', rule: 'pattern', reason: { 'zh-CN': '不符合格式 \\+?[0-9 -]{6,20}', 'en-US': 'does not match \\+?[0-9 -]{6,20}' },
+        value: '**' },
     ]);
     expect(result.rejectCounts).toEqual([
       { rule: 'pattern', field: 'email', rows: 1 },

@@ -2,3 +2,4 @@ export { Database, type Queryable, type OpenOptions } from './database';
 export { migrate, type Migration } from './migrate';
 export { quoteIdent, quoteLiteral } from './sql';
 export type { Row, SqlParams, SqlValue } from './rows';
+export { preparedAll, preparedOne } from './prepared';

@@ -1,5 +1,4 @@
-import type { Database } from '../db';
-import { preparedAll } from './prepared';
+import { preparedAll, type Database } from '../db';
 
 // Contacts with the customer both ways: what they told the service centre, and what we sent them. Where a
 // query sorts and limits, the customer's rows are selected first (MATERIALIZED), so DuckDB reads the row

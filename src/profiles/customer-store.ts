@@ -1,5 +1,4 @@
-import type { Database } from '../db';
-import { preparedAll, preparedOne } from './prepared';
+import { preparedAll, preparedOne, type Database } from '../db';
 
 // Point reads of one customer's small per-customer tables. Every predicate is `customer_id = $id`: the
 // contract tables are written clustered by customer, so DuckDB skips all row groups but one or two by their

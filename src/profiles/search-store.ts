@@ -1,5 +1,4 @@
-import type { Database, SqlParams } from '../db';
-import { preparedAll } from './prepared';
+import { preparedAll, type Database, type SqlParams } from '../db';
 import type { SearchKey } from './search-query';
 
 /** A customer's row as search shows it, before masking. */

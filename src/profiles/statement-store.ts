@@ -1,5 +1,4 @@
-import type { Database } from '../db';
-import { preparedAll } from './prepared';
+import { preparedAll, type Database } from '../db';
 
 export interface StatementRow {
   readonly account_id: string;

@@ -1,9 +1,9 @@
-import { quoteIdent, type Database, type Row } from '../db';
-import { preparedAll } from './prepared';
+import { preparedAll, quoteIdent, type Database, type Row } from '../db';
 
 // Reads one customer's row of the tag capability's published tables: the wide `profile` (one row per
-// customer, written ORDER BY customer_id so a point read touches one row group) and its dated snapshots
-// (copies of it, in the same order). The table names come from the tag capability (listSnapshots).
+// customer, indexed on customer_id) and its dated snapshots (copies of it sorted by customer, so a point
+// read touches one row group). The table names come from the
+// tag capability (listSnapshots).
 
 /**
  * The customer's row in `profile` (index -1) and in each snapshot table (index = position in `tables`),

@@ -1,5 +1,4 @@
-import type { Database } from '../db';
-import { preparedAll } from './prepared';
+import { preparedAll, type Database } from '../db';
 
 // One customer's transactions. Every query first selects the customer's rows in a MATERIALIZED CTE: with a
 // plain `WHERE customer_id = $id ORDER BY ts DESC LIMIT n`, DuckDB's late materialisation re-reads the

@@ -7,7 +7,7 @@ import { loadProfileInfo } from './profile-store';
 import { prepareRule } from './validate';
 
 /** Members of a compiled rule: one scan of the profile (DuckDB pushes simple comparisons into the scan). */
-export async function countCompiled(session: Queryable, compiled: CompiledRule): Promise<number> {
+export async function countCompiled(session: Pick<Queryable, 'one'>, compiled: CompiledRule): Promise<number> {
   const params = Object.keys(compiled.params).length > 0 ? compiled.params : undefined;
   const row = await session.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${compiled.from} WHERE ${compiled.where}`, params);
   return row?.n ?? 0;

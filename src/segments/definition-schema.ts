@@ -58,6 +58,24 @@ export const builtinSegmentSchema = z.object({
 });
 export const segmentSchema = z.discriminatedUnion('kind', [ruleSegmentSchema, builtinSegmentSchema]);
 export type Segment = z.infer<typeof segmentSchema>;
+
+/** A segment's member count now, as the segment list shows it (README: Sizes in the list). */
+export const segmentSizeSchema = z.object({
+  count: z.number().int(),
+  /** count / customers in the profile; null when no profile can be read. */
+  share: z.number().nullable(),
+  /** snapshot: its latest membership snapshot still describes it; live: counted for this answer. */
+  source: z.enum(['snapshot', 'live']),
+  /** The profile day the count describes (windows end there). */
+  asOf: z.string().nullable(),
+  /** When the snapshot was taken; null for a live count. */
+  takenAt: z.string().nullable(),
+});
+export type SegmentSize = z.infer<typeof segmentSizeSchema>;
+
+/** A segment as listed: with its size, null when it cannot be counted (no profile, or a tag it reads is gone). */
+export const listedSegmentSchema = z.intersection(segmentSchema, z.object({ size: segmentSizeSchema.nullable() }));
+export type ListedSegment = z.infer<typeof listedSegmentSchema>;
 export type BuiltinSegment = z.infer<typeof builtinSegmentSchema>;
 
 export const segmentVersionSchema = z.object({

@@ -83,6 +83,15 @@ describe('segments over HTTP', () => {
   it('snapshots and lists who entered', async () => {
     const snapshot = await json<{ size: number; entered: number }>(await call('operator', 'POST', `/api/segments/${segmentId}/snapshots`));
     expect(snapshot).toMatchObject({ size: 2, entered: 2 });
+    // The list carries each segment's size: now the snapshot's, for an agent as for anyone.
+    const list = await json<{ items: Array<{ id: string; size: unknown }> }>(await call('agent', 'GET', '/api/segments?kind=rule'));
+    expect(list.items.find((s) => s.id === segmentId)?.size).toEqual({
+      count: 2,
+      share: 2 / 3,
+      source: 'snapshot',
+      asOf: null,
+      takenAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
     const events = await json<{ items: Array<{ customerId: string; event: string }> }>(await call('analyst', 'GET', `/api/segments/${segmentId}/events`));
     expect(events.items.map((e) => [e.customerId, e.event])).toEqual([
       ['C1', 'entered'],

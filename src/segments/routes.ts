@@ -22,14 +22,16 @@ import {
   updateSegmentEndpoint,
   validateRuleEndpoint,
 } from './schema';
+import { segmentSizes } from './sizes';
 import { listSnapshots, snapshotSegment } from './snapshot-store';
 import { checkRule } from './validate';
 
 // Thin edges: validate (the server does it from the schemas), call the capability, return.
 export const segmentRoutes = [
   route(listSegmentsEndpoint, async ({ db, query }) => {
-    const items = await listSegments(db, query);
-    return { items, total: items.length };
+    const segments = await listSegments(db, query);
+    const sizes = await segmentSizes(db, segments);
+    return { items: segments.map((s) => ({ ...s, size: sizes.get(s.id) ?? null })), total: segments.length };
   }),
   route(personasEndpoint, async ({ db }) => ({ run: (await latestPersonaRun(db)) ?? null })),
   route(getSegmentEndpoint, async ({ db, params }) => getSegment(db, params.id)),

@@ -82,6 +82,18 @@ describe('rule segments on a hand-made profile', () => {
     expect(error.messages['en-US']).toMatch(/must give true\/false|boolean/);
   });
 
+  it('gives a customer the segments whose current rule they meet, following edits', async () => {
+    const ids = async (customerId: string) => (await customerSegments(store.db, customerId)).filter((s) => s.kind === 'rule').map((s) => s.id);
+    const segment = await createSegment(store.db, { nameZh: '金卡', nameEn: 'Gold', rule: "card_tier = 'gold'" }, 'ana');
+    expect(await ids('C1')).toContain(segment.id);
+    expect(await ids('C3')).not.toContain(segment.id);
+    await updateSegment(store.db, segment.id, { nameZh: '白金', nameEn: 'Platinum', rule: "card_tier = 'platinum'" }, 'ana', 1);
+    expect(await ids('C1')).not.toContain(segment.id);
+    expect(await ids('C3')).toContain(segment.id);
+    await deleteSegment(store.db, segment.id, 'ana');
+    expect(await ids('C3')).not.toContain(segment.id);
+  });
+
   it('keeps every version, refuses stale edits and built-in changes, hides deleted segments', async () => {
     const created = await createSegment(store.db, { nameZh: '高消费', nameEn: 'Big spenders', rule: 'spend_90d>=5000' }, 'ana');
     expect(created).toMatchObject({ kind: 'rule', version: 1, owner: 'ana', rule: 'spend_90d >= 5000' });

@@ -11,6 +11,7 @@ import {
   segmentEventSchema,
   segmentIdSchema,
   segmentInputSchema,
+  listedSegmentSchema,
   segmentKinds,
   segmentSchema,
   segmentVersionSchema,
@@ -35,11 +36,11 @@ const idParams = z.object({ id: segmentIdSchema });
 export const listSegmentsEndpoint = endpoint({
   method: 'GET',
   path: '/api/segments',
-  summary: 'List segments (rule and built-in) / 分群列表',
+  summary: 'List segments (rule and built-in) with their current sizes / 分群列表（含当前人数）',
   tags,
   roles: segmentReadRoles,
   query: z.object({ kind: z.enum(segmentKinds).optional(), family: z.enum(builtinFamilies).optional() }),
-  response: z.object({ items: z.array(segmentSchema), total: z.number().int() }),
+  response: z.object({ items: z.array(listedSegmentSchema), total: z.number().int() }),
 });
 
 export const getSegmentEndpoint = endpoint({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { publicRoute, route, type AnyRouteDefinition } from '../core';
 import { endpoint } from '../core/schema';
 import { securityRoutes } from '../security';
-import { addUser, loginCookie, postJson, startTestServer, testPassword, type TestServer } from './test-server';
+import { addUser, loginCookie, postJson, startTestServer, testPassword, type TestServer } from '../test-support/test-server';
 
 // A test-only route table: one endpoint per access rule, so role checks are exercised apart from any feature.
 const analystOnly = endpoint({

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, loginCookie, postJson, startTestServer, type TestServer } from './test-server';
+import { addUser, loginCookie, postJson, startTestServer, type TestServer } from '../test-support/test-server';
 
 const metricsToken = 'scrape-token-for-tests-0123456789';
 let server: TestServer;

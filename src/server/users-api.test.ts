@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, loginCookie, postJson, startTestServer, type TestServer } from './test-server';
+import { addUser, loginCookie, postJson, startTestServer, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
 let admin: string;

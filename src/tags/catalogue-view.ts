@@ -27,6 +27,7 @@ export async function catalogueSummary(db: Database, dimension?: TagDimension) {
       builtin,
       version: d.version,
       description: d.description,
+      ...(d.description_zh ? { description_zh: d.description_zh } : {}),
       coverage: coverage.get(d.code) ?? null,
     }));
   return { asOf: latest?.asOf ?? null, tags };

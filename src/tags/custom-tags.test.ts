@@ -6,6 +6,7 @@ import type { TagDefinitionInput } from './definition-schema';
 import { builtinTags } from './library';
 import { checkDefinition } from './validate';
 import { deleteTag, customTags, saveTag } from './definition-store';
+import { currentPlan } from './refresh';
 
 const base: TagDefinitionInput = {
   code: 'luxury_spend_90d',
@@ -49,6 +50,12 @@ describe('custom tag validation', () => {
     expect(issuesOf({ ...base, spec: { ...base.spec, filter: "categroy = 'dining'" } })[0]?.suggestion).toBe('category');
   });
 
+  it('takes an optional Chinese description, checked like the English one', () => {
+    expect(issuesOf({ ...base, description_zh: '近90天在珠宝、钟表类商户的净消费金额。' })).toEqual([]);
+    expect(issuesOf({ ...base, description_zh: '' }).map((i) => i.field)).toEqual(['description_zh']);
+    expect(issuesOf({ ...base, description_zh: '长'.repeat(1001) }).map((i) => i.field)).toEqual(['description_zh']);
+  });
+
   it('enforces the naming rule', () => {
     const [issue] = issuesOf({ ...base, code: 'luxury_spend_30d' });
     expect(issue?.field).toBe('code');
@@ -79,6 +86,20 @@ describe('custom tag store', () => {
     expect(isCardwiseError(error) && error.code).toBe('definition_invalid');
     expect(isCardwiseError(error) && (error.details as { issues: unknown[] }).issues.length).toBe(1);
     expect(await customTags(db)).toEqual([]);
+  });
+
+  it('keeps the Chinese description, and a change of descriptions leaves what a refresh runs as it was', async () => {
+    await saveTag(db, base, 'usr_1', 'create');
+    const before = JSON.stringify(await currentPlan(db, '2024-06-30'));
+    const described = { ...base, description: 'Jewellery and watches, 90 days.', description_zh: '近90天珠宝钟表类净消费金额。' };
+    await saveTag(db, described, 'usr_1', 'update');
+    expect((await customTags(db))[0]?.definition.description_zh).toBe('近90天珠宝钟表类净消费金额。');
+    // An incremental refresh recomputes a pass when its planned SQL changes: descriptions must not reach it.
+    expect(JSON.stringify(await currentPlan(db, '2024-06-30'))).toBe(before);
+    const changed = await saveTag(db, { ...described, spec: { ...base.spec, window: '90d', filter: "mcc = '5094'" } }, 'usr_1', 'update');
+    expect(changed.version).toBe(3);
+    expect(JSON.stringify(await currentPlan(db, '2024-06-30'))).not.toBe(before);
+    await deleteTag(db, base.code);
   });
 
   it('creates, versions on update, refuses built-ins, and refuses deleting a tag others read', async () => {

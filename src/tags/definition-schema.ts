@@ -116,6 +116,8 @@ export const tagDefinitionSchema = z.object({
   refresh: z.enum(['daily', 'on_demand']).default('daily'),
   owner: z.string().min(1).max(60).default('tags'),
   description: z.string().min(1).max(1000),
+  /** The description in Chinese; optional for custom tags (the console falls back to `description`). */
+  description_zh: z.string().min(1).max(1000).optional(),
   version: z.number().int().min(1).default(1),
 });
 export type TagDefinition = z.infer<typeof tagDefinitionSchema>;

@@ -52,7 +52,9 @@ export async function takeSnapshot(db: Database, onProgress: ProgressListener = 
     const state = await tx.one<{ as_of: string; tags: string }>("SELECT as_of, tags FROM tag_profile_state WHERE name = 'profile'");
     if (!state) fail('conflict', '还没有画像，无法快照', 'there is no profile to snapshot yet');
     const columns = new Set((JSON.parse(state.tags) as Array<{ code: string }>).map((c) => c.code));
-    await tx.run(`CREATE TABLE ${quoteIdent(table)} AS SELECT * FROM profile`);
+    // Sorted by customer (the live profile is indexed instead): the 360° view reads one customer from every
+    // snapshot, and sorted, each read touches one row group.
+    await tx.run(`CREATE TABLE ${quoteIdent(table)} AS SELECT * FROM profile ORDER BY customer_id`);
     const stats = await computeStats(tx, quoteIdent(table), defs.filter((d) => columns.has(d.code)));
     const customers = (await tx.one<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`))?.n ?? 0;
     const same = await tx.all<{ snapshot_id: string }>('SELECT snapshot_id FROM profile_snapshots WHERE as_of = $1::DATE', [state.as_of]);

@@ -55,7 +55,7 @@ describe('incremental refresh on a generated portfolio', () => {
     for (const table of ['transactions', 'app_events', 'statements']) await db.run(`INSERT INTO ${table} SELECT * FROM held_${table}`);
     const incremental = await refreshProfile(db, { incremental: true, snapshot: false });
     expect(incremental.asOf).toBe(asOf);
-    expect(incremental.passes.filter((p) => p.mode === 'delta').map((p) => p.id).sort()).toEqual(['bureau', 'event', 'interaction', 'statement', 'txn']);
+    expect(incremental.passes.filter((p) => p.mode === 'delta').map((p) => p.id).sort()).toEqual(['bureau_history', 'event', 'event_history', 'interaction', 'statement', 'txn', 'txn_history']);
     await expectSameAsFull(asOf);
 
     // A late arrival for a day already counted is noticed, and the pass is recomputed rather than moved.

@@ -25,5 +25,4 @@ export { tagRoutes } from './routes';
 export { catalogueSummary, tagDetail } from './catalogue-view';
 export { previewTag, type TagPreview } from './preview';
 export { explainTag, type TagExplanation } from './explain';
-export { startRefreshJob, refreshJob, waitForJob } from './refresh-jobs';
 export { naiveTxnRefreshSql } from './naive-plan';

@@ -35,6 +35,15 @@ describe('built-in tag library', () => {
     expect(def.description.length).toBeGreaterThan(10);
   });
 
+  it.each(defs.map((d) => [d.code, d] as const))('%s is described in Chinese too, naming its window', (_code, def) => {
+    expect(def.description_zh).toMatch(/[\u4e00-\u9fff]{4}/);
+    // A windowed tag's Chinese description says which window, as its name does: 近90天, 近12个月.
+    const window = /_(\d+)([dm])$/.exec(def.code);
+    if (window && def.spec.kind === 'dynamic' && !def.spec.lag) {
+      expect(def.description_zh).toContain(`近${window[1]}${window[2] === 'd' ? '天' : '个月'}`);
+    }
+  });
+
   it('resolves as a whole, with computed tags in acyclic layers', () => {
     const resolved = resolveCatalogue(defs);
     const graph = new Map(resolved.flatMap((r) => (r.kind === 'computed' ? [[r.def.code, r.reads] as const] : [])));

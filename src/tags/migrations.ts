@@ -53,4 +53,9 @@ export const tagMigrations: Migration[] = [
         rows_through BIGINT NOT NULL, updated_at TIMESTAMP NOT NULL)`,
     ],
   },
+  {
+    // Refresh jobs are now generic jobs (src/jobs); jobs/001 copied these rows into its table first.
+    id: 'tags/006_refresh_jobs_to_jobs',
+    up: ['DROP TABLE IF EXISTS tag_refresh_jobs'],
+  },
 ];

@@ -4,7 +4,6 @@ import { deleteTag, loadCatalogue, saveTag } from './definition-store';
 import { tagDrift } from './drift-store';
 import { explainTag } from './explain';
 import { previewTag } from './preview';
-import { refreshJob, startRefreshJob } from './refresh-jobs';
 import * as api from './schema';
 import { checkDefinition } from './validate';
 
@@ -34,10 +33,4 @@ export const tagRoutes: readonly AnyRouteDefinition[] = [
     await audit('tag.delete', params.code);
     return { ok: true as const };
   }),
-  route(api.startRefreshEndpoint, async ({ db, body, user, audit }) => {
-    const job = await startRefreshJob(db, { incremental: body.incremental, user: user.id });
-    await audit('tag.refresh', job.jobId, { mode: job.mode });
-    return job;
-  }),
-  route(api.refreshJobEndpoint, async ({ db, params }) => refreshJob(db, params.jobId)),
 ];

@@ -8,7 +8,6 @@ export * from './definition-schema';
 
 const readers = ['admin', 'operator', 'analyst', 'agent', 'auditor'] as const;
 const editors = ['admin', 'operator', 'analyst'] as const;
-const runners = ['admin', 'operator'] as const;
 
 const codeParams = z.object({ code: z.string().min(1).max(64) });
 /** Definitions arrive as plain JSON and are validated by the capability, so errors carry field and position. */
@@ -30,6 +29,7 @@ export const tagSummarySchema = z.object({
   builtin: z.boolean(),
   version: z.number(),
   description: z.string(),
+  description_zh: z.string().optional(),
   /** Share of customers with a value in the latest snapshot; null before the first one. */
   coverage: z.number().nullable(),
 });
@@ -69,21 +69,6 @@ export const previewSchema = z.object({
   distribution: distributionSchema,
   sample: z.array(z.object({ customer_id: z.string(), value: z.unknown() })),
 });
-
-export const refreshJobSchema = z.object({
-  jobId: z.string(),
-  status: z.enum(['running', 'succeeded', 'failed']),
-  mode: z.enum(['full', 'incremental']),
-  phase: z.string().nullable(),
-  done: z.number().nullable(),
-  total: z.number().nullable(),
-  detail: z.string().nullable(),
-  asOf: z.string().nullable(),
-  error: z.string().nullable(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-export type RefreshJob = z.infer<typeof refreshJobSchema>;
 
 export const listTagsEndpoint = endpoint({
   method: 'GET', path: '/api/tags', summary: 'The tag catalogue with coverage', tags: ['tags'], roles: [...readers],
@@ -134,14 +119,4 @@ export const updateTagEndpoint = endpoint({
 export const deleteTagEndpoint = endpoint({
   method: 'DELETE', path: '/api/tags/:code', summary: 'Delete a custom tag no other tag reads', tags: ['tags'], roles: [...editors],
   params: codeParams, response: z.object({ ok: z.literal(true) }),
-});
-
-export const startRefreshEndpoint = endpoint({
-  method: 'POST', path: '/api/tags/refresh', summary: 'Start a profile refresh job', tags: ['tags'], roles: [...runners],
-  body: z.object({ incremental: z.boolean().default(false) }), response: refreshJobSchema,
-});
-
-export const refreshJobEndpoint = endpoint({
-  method: 'GET', path: '/api/tags/refresh/:jobId', summary: 'Progress of a refresh job', tags: ['tags'], roles: [...editors],
-  params: z.object({ jobId: z.string().min(1).max(64) }), response: refreshJobSchema,
 });

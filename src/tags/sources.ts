@@ -1,11 +1,18 @@
+import { addDays, shanghaiOffsetHours } from '../core';
 import { spendCategories, txnChannels, interactionCategories, interactionChannels } from '../data';
 import type { DynamicSource } from './definition-schema';
+import { dateLiteral } from './plan/window';
 
 // The relations dynamic tags aggregate over. Every relation exposes customer_id, day (Shanghai calendar
 // day), row_count and its fields under the same names, so one aggregate compiler serves them all. They
 // read the contract tables directly: a daily rollup was measured to fold only ~1 % of transactions (a
 // customer rarely repeats a category and channel on one day) while writing it cost several passes, so
 // the speed comes from kept per-customer states instead (plan/state-set.ts).
+//
+// A pass reads only the days its windows need. The restriction is written on the stored column (ts, a
+// date), not on the derived `day`: DuckDB then filters inside the scan, skips row groups by their min/max
+// and computes the derived columns only for the rows kept (at 100M transactions: 2.3 s instead of 3.5 s
+// for a 12-month pass, and ~1 s to find the few days an incremental refresh moves).
 
 export type FieldType = 'number' | 'boolean' | 'string' | 'date';
 
@@ -22,20 +29,78 @@ export interface MeasureColumns {
   readonly min: string;
 }
 
+/** Calendar days `from` (inclusive, open when absent) to `until` (exclusive). */
+export interface DayRange {
+  readonly from?: string;
+  readonly until: string;
+}
+
 export interface Relation {
   readonly id: string;
   readonly source: DynamicSource;
   /** Rows already folded per (customer, day, dims): `last` cannot be answered from it. */
   readonly folded: boolean;
+  /** The relation over every row, as a parenthesised subquery. */
   readonly sql: string;
+  /** The relation restricted to rows whose day lies in any of `ranges`, filtered on stored columns. */
+  within(ranges: readonly DayRange[]): string;
+  /** One SELECT counting the stored rows dated before each of `untils` (columns n0, n1, …), without deriving a column. */
+  countBefore(untils: readonly string[]): string;
   readonly fields: Readonly<Record<string, RelationField>>;
   readonly measures: Readonly<Record<string, MeasureColumns>>;
   /** The measure used when a tag names no field (sum of amount, for spend). */
   readonly defaultMeasure?: string;
+  /**
+   * The stored column the day derives from, when the derivation keeps order (a UTC timestamp): the latest
+   * day is then the day of the latest stored value, and "days since" skips deriving a day for every row
+   * (a third of a 100M-row pass over all history).
+   */
+  readonly storedDay?: { readonly column: string; toDay(sql: string): string };
 }
 
-const shanghaiDay = (column: string) => `CAST(${column} + INTERVAL 8 HOUR AS DATE)`;
+/**
+ * The Shanghai day of a UTC timestamp by integer arithmetic on its epoch: half the cost of
+ * `CAST(ts + INTERVAL 8 HOUR AS DATE)` (interval addition goes through calendar logic), which at 100M rows is
+ * ~0.7 s of CPU. Counting days from 0001-01-01 keeps the division on non-negative numbers (floor, not
+ * truncation) for every timestamp from year 1.
+ */
+const microsPerDay = 86_400_000_000;
+const epochToYearOne = 719_162 * microsPerDay; // days from 0001-01-01 to 1970-01-01
+export const shanghaiDay = (column: string) =>
+  `(DATE '0001-01-01' + CAST((epoch_us(${column}) + ${shanghaiOffsetHours * 3_600_000_000} + ${epochToYearOne}) // ${microsPerDay} AS INTEGER))`;
 const same = (c: string): MeasureColumns => ({ sum: c, max: c, min: c });
+
+/** How a relation's day is stored: a UTC timestamp read as a Shanghai day, or a calendar date. */
+type DayColumn = { readonly utcTimestamp: string } | { readonly date: string };
+
+/** The first stored value of a Shanghai day: midnight there is 16:00 UTC the day before. */
+function dayStart(column: DayColumn, day: string): string {
+  const literal = dateLiteral(day); // checks the day: these literals are built by the engine, never from input
+  if ('date' in column) return literal;
+  return `TIMESTAMP '${addDays(day, -1)} ${String(24 - shanghaiOffsetHours).padStart(2, '0')}:00:00'`;
+}
+
+function storedRange(column: DayColumn, range: DayRange): string {
+  const name = 'date' in column ? column.date : column.utcTimestamp;
+  const parts = [...(range.from ? [`${name} >= ${dayStart(column, range.from)}`] : []), `${name} < ${dayStart(column, range.until)}`];
+  return parts.join(' AND ');
+}
+
+/** A relation over stored tables: `select` lists its columns, `from` its tables, `day` how its day is stored. */
+function storedRelation(
+  spec: Omit<Relation, 'sql' | 'within' | 'countBefore' | 'storedDay'> & { readonly select: string; readonly from: string; readonly day: DayColumn },
+): Relation {
+  const { select, from, day, ...rest } = spec;
+  const stored = 'utcTimestamp' in day ? { storedDay: { column: day.utcTimestamp, toDay: shanghaiDay } } : {};
+  const ranged = (ranges: readonly DayRange[]) => ranges.map((r) => `(${storedRange(day, r)})`).join(' OR ');
+  return {
+    ...rest,
+    ...stored,
+    sql: `(SELECT ${select} FROM ${from})`,
+    within: (ranges) => (ranges.length === 0 ? `(SELECT ${select} FROM ${from} WHERE false)` : `(SELECT ${select} FROM ${from} WHERE ${ranged(ranges)})`),
+    countBefore: (untils) => `SELECT ${untils.map((u, i) => `count(*) FILTER (WHERE ${storedRange(day, { until: u })}) AS n${i}`).join(', ')} FROM ${from}`,
+  };
+}
 
 /** Airlines (3000–3350, 4511) and hotels (3501–3999, 7011) by MCC: inside `travel`, without car rental or agencies. */
 export const airlineHotelSql =
@@ -50,18 +115,22 @@ const txnDims: Record<string, RelationField> = {
   is_refund: { type: 'boolean', zh: '退款' },
 };
 
-/** Transactions as the txn relation: Shanghai day and the derived flags filters use. */
-export const txnRawSelect = `SELECT customer_id, ${shanghaiDay('ts')} AS day, category, channel,
+const txnColumns = `customer_id, ts, ${shanghaiDay('ts')} AS day, category, channel,
   coalesce(is_overseas, false) AS is_overseas, coalesce(${airlineHotelSql}, false) AS is_airline_hotel,
   coalesce(installment_months, 0) > 0 AS is_installment, amount < 0 AS is_refund,
-  1 AS row_count, amount::DOUBLE AS amount, mcc, merchant, country, currency, installment_months, account_id
+  1 AS row_count, amount::DOUBLE AS amount, mcc, merchant, country, currency, installment_months, account_id`;
+
+/** Transactions as the txn relation: Shanghai day and the derived flags filters use. */
+export const txnRawSelect = `SELECT ${txnColumns}
   FROM transactions`;
 
-export const txnRaw: Relation = {
+export const txnRaw: Relation = storedRelation({
   id: 'txn',
   source: 'txn',
   folded: false,
-  sql: `(${txnRawSelect})`,
+  select: txnColumns,
+  from: 'transactions',
+  day: { utcTimestamp: 'ts' },
   fields: {
     ...txnDims,
     amount: { type: 'number', zh: '金额' },
@@ -74,25 +143,28 @@ export const txnRaw: Relation = {
   },
   measures: { amount: same('amount'), installment_months: same('installment_months') },
   defaultMeasure: 'amount',
-};
+});
 
-export const eventRaw: Relation = {
+export const eventRaw: Relation = storedRelation({
   id: 'event',
   source: 'event',
   folded: false,
-  sql: `(SELECT customer_id, ${shanghaiDay('ts')} AS day, event, 1 AS row_count FROM app_events)`,
+  select: `customer_id, ts, ${shanghaiDay('ts')} AS day, event, 1 AS row_count`,
+  from: 'app_events',
+  day: { utcTimestamp: 'ts' },
   fields: { event: { type: 'string', zh: '事件' } },
   measures: {},
-};
+});
 
 const statementMoney = ['balance', 'min_due', 'paid_amount', 'interest', 'fees'];
-export const statementRelation: Relation = {
+export const statementRelation: Relation = storedRelation({
   id: 'statement',
   source: 'statement',
   folded: false,
-  sql: `(SELECT a.customer_id, s.statement_date AS day, 1 AS row_count, ${statementMoney.map((c) => `s.${c}::DOUBLE AS ${c}`).join(', ')},
-    s.overdue_days, coalesce(s.revolving, false) AS revolving, s.period, s.due_date, s.paid_at
-    FROM statements s JOIN accounts a ON a.account_id = s.account_id)`,
+  select: `a.customer_id, s.statement_date AS day, 1 AS row_count, ${statementMoney.map((c) => `s.${c}::DOUBLE AS ${c}`).join(', ')},
+    s.overdue_days, coalesce(s.revolving, false) AS revolving, s.period, s.due_date, s.paid_at`,
+  from: 'statements s JOIN accounts a ON a.account_id = s.account_id',
+  day: { date: 's.statement_date' },
   fields: {
     balance: { type: 'number', zh: '账单余额' },
     min_due: { type: 'number', zh: '最低还款额' },
@@ -107,13 +179,15 @@ export const statementRelation: Relation = {
   },
   measures: Object.fromEntries([...statementMoney, 'overdue_days'].map((c) => [c, same(c)])),
   defaultMeasure: 'balance',
-};
+});
 
-export const interactionRelation: Relation = {
+export const interactionRelation: Relation = storedRelation({
   id: 'interaction',
   source: 'interaction',
   folded: false,
-  sql: `(SELECT customer_id, ${shanghaiDay('ts')} AS day, 1 AS row_count, channel, category, sentiment, resolved FROM service_interactions)`,
+  select: `customer_id, ts, ${shanghaiDay('ts')} AS day, 1 AS row_count, channel, category, sentiment, resolved`,
+  from: 'service_interactions',
+  day: { utcTimestamp: 'ts' },
   fields: {
     channel: { type: 'string', values: interactionChannels, zh: '联络渠道' },
     category: { type: 'string', values: interactionCategories, zh: '类别' },
@@ -121,14 +195,16 @@ export const interactionRelation: Relation = {
     resolved: { type: 'boolean', zh: '已解决' },
   },
   measures: { sentiment: same('sentiment') },
-};
+});
 
-export const bureauRelation: Relation = {
+export const bureauRelation: Relation = storedRelation({
   id: 'bureau',
   source: 'bureau',
   folded: false,
-  sql: `(SELECT customer_id, as_of AS day, 1 AS row_count, score::DOUBLE AS score, inquiries_6m::DOUBLE AS inquiries_6m,
-    external_debt::DOUBLE AS external_debt, delinquencies::DOUBLE AS delinquencies FROM bureau)`,
+  select: `customer_id, as_of AS day, 1 AS row_count, score::DOUBLE AS score, inquiries_6m::DOUBLE AS inquiries_6m,
+    external_debt::DOUBLE AS external_debt, delinquencies::DOUBLE AS delinquencies`,
+  from: 'bureau',
+  day: { date: 'as_of' },
   fields: {
     score: { type: 'number', zh: '评分' },
     inquiries_6m: { type: 'number', zh: '近6月查询' },
@@ -136,7 +212,7 @@ export const bureauRelation: Relation = {
     delinquencies: { type: 'number', zh: '他行逾期' },
   },
   measures: Object.fromEntries(['score', 'inquiries_6m', 'external_debt', 'delinquencies'].map((c) => [c, same(c)])),
-};
+});
 
 /** The relations of a source, cheapest first: the planner takes the first that has every field a tag names. */
 export const relationsOf: Readonly<Record<DynamicSource, readonly Relation[]>> = {

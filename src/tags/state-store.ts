@@ -1,6 +1,7 @@
+import { addDays, fail } from '../core';
 import { quoteIdent, type Queryable } from '../db';
 import type { PassPlan } from './plan/planner';
-import { dateLiteral } from './plan/window';
+import type { Relation } from './sources';
 
 // Per-customer states of each dynamic pass live in tag_state_<pass> with, in tag_state_meta, the as-of date
 // they describe, the SELECT that computed them and how many source rows were dated up to it. An incremental
@@ -44,29 +45,29 @@ export async function runDynamicPass(
   const table = quoteIdent(pass.table);
   const next = quoteIdent(`${pass.table}_next`);
   const meta = await stateMeta(tx, pass.id);
-  const counts = await tx.one<{ before: number; now: number }>(
-    `SELECT count(*) FILTER (WHERE day <= $1::DATE) AS before, count(*) FILTER (WHERE day <= $2::DATE) AS now FROM ${pass.relationSql}`,
-    [meta?.as_of ?? asOf, asOf],
-  );
+  const relation = pass.relation ?? fail('internal', '静态扫描没有保留状态', 'a static pass keeps no states');
+  // Counted on the stored column (no derived day per row): a full-history count costs a scan of one column.
+  const counted = await tx.one<{ n0: number; n1: number }>(relation.countBefore([addDays(meta?.as_of ?? asOf, 1), addDays(asOf, 1)]));
+  const counts = { before: Number(counted?.n0 ?? 0), now: Number(counted?.n1 ?? 0) };
   let reason: string | undefined;
   if (!options.incremental) reason = 'full refresh';
   else if (!meta || !(await tableExists(tx, pass.table))) reason = 'no kept states';
   else if (meta.as_of > asOf) reason = 'as-of moved back';
   else if (!pass.stateSet.incremental) reason = 'states cannot move by delta';
   else if (options.previous?.select !== meta.select_sql) reason = 'definitions changed';
-  else if (counts?.before !== meta.rows_through) reason = 'rows changed on days already counted';
+  else if (counts.before !== Number(meta.rows_through)) reason = 'rows changed on days already counted';
   if (!reason && meta && meta.as_of === asOf) return { id: pass.id, mode: 'reused', ms: Date.now() - started };
   let dirty = 0;
   if (reason) {
     await tx.run(`CREATE OR REPLACE TABLE ${next} AS ${pass.select}`);
   } else if (meta) {
-    dirty = await moveForward(tx, pass, meta.as_of, asOf);
+    dirty = await moveForward(tx, pass, relation, meta.as_of, asOf);
   }
   await tx.run('BEGIN TRANSACTION');
   try {
     await tx.run(`DROP TABLE IF EXISTS ${table}`);
     await tx.run(`ALTER TABLE ${next} RENAME TO ${table}`);
-    await tx.run('INSERT OR REPLACE INTO tag_state_meta VALUES ($1, $2::DATE, $3, $4, now()::TIMESTAMP)', [pass.id, asOf, pass.select, counts?.now ?? 0]);
+    await tx.run('INSERT OR REPLACE INTO tag_state_meta VALUES ($1, $2::DATE, $3, $4, now()::TIMESTAMP)', [pass.id, asOf, pass.select, counts.now]);
     await tx.run('COMMIT');
   } catch (error) {
     await tx.run('ROLLBACK');
@@ -75,33 +76,37 @@ export async function runDynamicPass(
   return { id: pass.id, mode: reason ? 'full' : 'delta', ...(reason ? { reason } : { dirty }), ms: Date.now() - started };
 }
 
-/** old states + entering rows − leaving rows; customers whose extreme left their window are recomputed. */
-async function moveForward(tx: Queryable, pass: PassPlan, from: string, to: string): Promise<number> {
+/**
+ * old states + entering rows − leaving rows; customers whose extreme left their window are recomputed.
+ * Work tables are temporary (in memory) and the new states are written once, so that a day's move costs
+ * one scan for the moved rows and one write of the state table.
+ */
+async function moveForward(tx: Queryable, pass: PassPlan, relation: Relation, from: string, to: string): Promise<number> {
   const [table, next] = [quoteIdent(pass.table), quoteIdent(`${pass.table}_next`)];
-  const delta = quoteIdent(`${pass.table}_delta`);
+  const [delta, redo] = [quoteIdent(`${pass.table}_delta`), quoteIdent(`${pass.table}_redo`)];
   const { items, ranges } = pass.stateSet.deltaItems(from, to);
   const { items: merged, dirty } = pass.stateSet.mergeItems(to);
-  const anyRange = [...new Set(ranges)].map((r) => `(${r})`).join(' OR ');
-  // The few rows that entered or left a window are set aside first, so that the aggregates run over them
-  // only and not over every row the scan passes.
-  const moved = quoteIdent(`${pass.table}_moved`);
-  await tx.run(`CREATE OR REPLACE TEMP TABLE ${moved} AS SELECT * FROM ${pass.relationSql} WHERE day <= ${dateLiteral(to)} AND (${anyRange})`);
-  await tx.run(`CREATE OR REPLACE TABLE ${delta} AS SELECT customer_id, ${items.join(', ')} FROM ${moved} GROUP BY customer_id`);
-  await tx.run(`DROP TABLE ${moved}`);
-  await tx.run(`CREATE OR REPLACE TABLE ${next} AS SELECT coalesce(o.customer_id, d.customer_id) AS customer_id, ${merged.join(', ')},
-    ${dirty.length ? `coalesce(${dirty.join(' OR ')}, false)` : 'false'} AS recompute
-    FROM ${table} o FULL JOIN ${delta} d ON o.customer_id = d.customer_id`);
-  await tx.run(`DROP TABLE ${delta}`);
-  const count = (await tx.one<{ n: number }>(`SELECT count(*) AS n FROM ${next} WHERE recompute`))?.n ?? 0;
-  if (count > 0) {
-    const redo = quoteIdent(`${pass.table}_redo`);
-    await tx.run(`CREATE OR REPLACE TABLE ${redo} AS SELECT customer_id, ${pass.stateSet.selectItems(to).join(', ')} FROM ${pass.relationSql}
-      WHERE ${pass.where} AND customer_id IN (SELECT customer_id FROM ${next} WHERE recompute) GROUP BY customer_id`);
-    // A customer whose window emptied has no row in the redo: their states become empty, as in a full pass.
-    await tx.run(`DELETE FROM ${next} WHERE recompute`);
-    await tx.run(`INSERT INTO ${next} BY NAME SELECT *, false AS recompute FROM ${redo}`);
-    await tx.run(`DROP TABLE ${redo}`);
+  const aliases = pass.stateSet.aliases();
+  try {
+    // The few rows that entered or left a window, found by their stored day, aggregated per customer.
+    await tx.run(`CREATE OR REPLACE TEMP TABLE ${delta} AS SELECT customer_id, ${items.join(', ')} FROM ${relation.within(ranges)} GROUP BY customer_id`);
+    let count = 0;
+    if (dirty.length > 0) {
+      await tx.run(`CREATE OR REPLACE TEMP TABLE ${redo} AS SELECT customer_id, ${pass.stateSet.selectItems(to, pass.scope).join(', ')}
+        FROM ${relation.within(pass.scope ? [pass.scope] : [])}
+        WHERE customer_id IN (SELECT d.customer_id FROM ${delta} d JOIN ${table} o ON o.customer_id = d.customer_id WHERE ${dirty.join(' OR ')})
+        GROUP BY customer_id`);
+      count = (await tx.one<{ n: number }>(`SELECT count(*) AS n FROM ${redo}`))?.n ?? 0;
+    }
+    const redone = dirty.length > 0 ? `coalesce(${dirty.join(' OR ')}, false)` : 'false';
+    // A customer whose extreme left and whose window emptied has no redo row: their states become empty.
+    await tx.run(`CREATE OR REPLACE TABLE ${next} AS
+      SELECT coalesce(o.customer_id, d.customer_id) AS customer_id, ${merged.join(', ')}
+      FROM ${table} o FULL JOIN ${delta} d ON o.customer_id = d.customer_id WHERE NOT ${redone}
+      ${dirty.length > 0 ? `UNION ALL BY NAME SELECT customer_id, ${aliases.join(', ')} FROM ${redo}` : ''}`);
+    return count;
+  } finally {
+    await tx.run(`DROP TABLE IF EXISTS ${delta}`);
+    await tx.run(`DROP TABLE IF EXISTS ${redo}`);
   }
-  await tx.run(`ALTER TABLE ${next} DROP COLUMN recompute`);
-  return count;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinTags } from '../../src/tags';
 import {
   chartRows,
   docsScreenshot,
@@ -101,6 +102,9 @@ describe('customer search and the 360° page', () => {
     expect(Number(await tag.getAttribute('data-value'))).toBeCloseTo(profile?.v ?? NaN, 2);
     await page.getByTestId('explain-button-spend_90d').click();
     await page.getByTestId('explain-spend_90d').getByText('统计区间').waitFor();
+    expect(await page.getByTestId('explain-spend_90d').getByTestId('explain-description').textContent()).toBe(
+      builtinTags.find((t) => t.code === 'spend_90d')?.description_zh,
+    );
     await screenshot(page, join(resultsDir, 'customer-360-tags-zh-CN.png'));
     await page.keyboard.press('Escape');
     for (const [tab, file] of [
@@ -169,7 +173,8 @@ describe('customer search and the 360° page', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: 'English' }).click();
     await page.getByRole('tab', { name: 'Accounts & statements' }).waitFor();
     expect(await page.getByTestId('spending-overview').textContent()).toContain('Spend, 365 days');
-    expect(await page.getByTestId('kpi-spend-365d').textContent()).toMatch(/^CN¥|^¥/);
+    // ¥ as in Chinese, not the CN¥ of English number formats.
+    expect(await page.getByTestId('kpi-spend-365d').textContent()).toMatch(/^-?¥\d/);
     await settleCharts(page);
     await screenshot(page, join(resultsDir, 'customer-360-en-US.png'));
   });

@@ -54,7 +54,7 @@ describe('the data page', () => {
     expect(cells.slice(-5)).toEqual(['6', '2', '0', '4', '已完成']);
   });
 
-  it('shows the import’s rejected rows: row, field, value and reason, as stored', async () => {
+  it('shows the import’s rejected rows: row, field, value and the Chinese reason, as stored', async () => {
     await page.locator(`tr[data-import-id="${importId}"]`).click();
     await page.waitForURL(new RegExp(`/data\\?import=${importId}$`));
     const table = page.getByTestId('rejects-table');
@@ -68,8 +68,10 @@ describe('the data page', () => {
     const stored = ((await api.json()) as { rejects: { items: ImportReject[] } }).rejects.items;
     expect(stored.map((r) => r.field).sort()).toEqual(['birth_date', 'city_tier', 'customer_id', 'gender']);
     expect(shown.map(([row, field, value, , reason]) => [Number(row), field, value, reason])).toEqual(
-      stored.map((r) => [r.rowNumber, r.field, r.value ?? 'NULL', r.reason]),
+      stored.map((r) => [r.rowNumber, r.field, r.value ?? 'NULL', r.reason['zh-CN']]),
     );
+    // The console is in Chinese: the reasons are the Chinese sentences, not the English ones.
+    expect(shown.map((cells) => cells[4])).toContain('日期不存在');
     const rules = await page.getByTestId('reject-counts').textContent();
     expect(rules).toContain('取值不在枚举内');
   });
@@ -96,5 +98,16 @@ describe('the data page', () => {
     await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await screenshot(page, join(resultsDir, 'data-page-zh-CN.png'));
     await docsScreenshot(page, 'data-page-zh-CN.png');
+  });
+
+  it('shows the reasons in English once the console is switched to English', async () => {
+    await page.getByTestId('language-switch').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'English' }).click();
+    const reasons = () =>
+      page.getByTestId('rejects-table').locator('tbody tr.ant-table-row td:nth-child(5)').allTextContents();
+    await expect.poll(reasons).toContain('impossible date');
+    const api = await page.request.get(`${stack.baseUrl}/api/data/imports/${importId}?limit=50`);
+    const stored = ((await api.json()) as { rejects: { items: ImportReject[] } }).rejects.items;
+    expect(await reasons()).toEqual(stored.map((r) => r.reason['en-US']));
   });
 });

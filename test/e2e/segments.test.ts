@@ -161,6 +161,11 @@ describe('segment builder and segment insight', () => {
     const size = page.getByTestId(`segment-size-${id}`);
     await size.waitFor();
     expect(Number(await size.getAttribute('data-value'))).toBe(expected);
+    // Not snapshotted yet: counted live, for the profile's day, which the cell shows.
+    expect(await size.getAttribute('data-source')).toBe('live');
+    const asOf = (await size.getAttribute('data-as-of')) ?? '';
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await size.textContent()).toContain(`截至 ${asOf}`);
     const stored = await stack.db.one<{ rule: string }>('SELECT rule FROM segments WHERE segment_id = $id', {
       id,
     });
@@ -177,8 +182,9 @@ describe('segment builder and segment insight', () => {
     await pickOption(page, 'overlap-select', '高价值', '高价值');
     await pickOption(page, 'overlap-select', '活跃', '活跃');
     await page.keyboard.press('Escape');
+    // The third pick re-queries the overlap; until it answers the chart still draws the first pair.
+    await expect.poll(async () => (await chartRows(page, 'chart-overlap')).length).toBe(3);
     const rows = await chartRows(page, 'chart-overlap');
-    expect(rows).toHaveLength(3);
     const a = "spend_90d > 5000 AND card_tier = 'gold' AND age >= 30";
     const pairs = new Map(rows.map((r) => [r[0], r.slice(1).map(Number)]));
     const both = await profileCount(`${a} AND value_tier = 'high'`);
@@ -241,6 +247,7 @@ describe('segment builder and segment insight', () => {
     const size = auditor.getByTestId(`segment-size-${savedId}`);
     await size.waitFor();
     expect(Number(await size.getAttribute('data-value'))).toBe(expected);
+    expect(await size.getAttribute('data-source')).toBe('snapshot');
     expect(await auditor.getByTestId('segment-new').count()).toBe(0);
     expect(await auditor.getByTestId('overlap-card').count()).toBe(0);
     expect(await auditor.getByTestId(`segment-export-${savedId}`).count()).toBe(0);

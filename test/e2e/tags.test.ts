@@ -71,7 +71,8 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
     await page.getByTestId('tag-field-field').fill('');
     await page.getByTestId('tag-field-window').locator('input').fill('30d');
     await page.getByTestId('tag-field-edges').fill('1, 3, 5');
-    await page.getByTestId('tag-field-description').fill('近 30 天餐饮消费笔数（不含退款）');
+    await page.getByTestId('tag-field-description-zh').fill('近 30 天餐饮消费笔数（不含退款）');
+    await page.getByTestId('tag-field-description').fill('Dining purchases (refunds excluded) in 30 days.');
 
     // Typed: the browser parses the filter and points at the end.
     await page.getByTestId('tag-field-filter').fill("category = 'dining' and ");
@@ -107,6 +108,8 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
     await page.getByTestId('tag-save').click();
     await page.waitForURL(/\/tags\?tag=txn_count_dining_30d$/);
     await page.getByTestId('tag-definition').waitFor();
+    // The detail shows the description in the console's language.
+    expect(await page.getByTestId('tag-definition').textContent()).toContain('近 30 天餐饮消费笔数（不含退款）');
     const saved = await stack.db.one<{ n: number }>(
       "SELECT count(*)::INTEGER AS n FROM tag_definitions WHERE code = 'txn_count_dining_30d'",
     );

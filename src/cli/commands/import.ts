@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openStore } from '../../app';
 import { fail, type ProgressListener } from '../../core';
-import { importFile, importFormats, listRejects, prepareImport, type ImportFormat, type ImportResult } from '../../data';
+import { importFile, importFormats, listRejects, prepareImport, type ImportFormat, type ImportReject, type ImportResult } from '../../data';
 import { progressBar } from '../progress-bar';
 
 const out = (line: string): boolean => process.stdout.write(`${line}\n`);
@@ -10,7 +10,7 @@ const int = (n: number) => n.toLocaleString('en-US');
 /** How many rejected rows the command shows; the rest are in import_rejects and on the console's data page. */
 const shownRejects = 10;
 
-export async function printImportResult(result: ImportResult, rejects: Array<{ rowNumber: number; field: string | null; reason: string; value: string | null }>): Promise<void> {
+export async function printImportResult(result: ImportResult, rejects: readonly ImportReject[]): Promise<void> {
   if (result.alreadyImported) out(`already imported as ${result.id}: nothing changed`);
   out(`imported: ${int(result.rowsImported)}`);
   out(`unchanged: ${int(result.rowsUnchanged)}`);
@@ -18,7 +18,8 @@ export async function printImportResult(result: ImportResult, rejects: Array<{ r
   if (result.ignoredColumns.length > 0) out(`ignored columns (not in the contract): ${result.ignoredColumns.join(', ')}`);
   for (const r of rejects) {
     const value = r.value === null ? '' : ` '${r.value.length > 40 ? `${r.value.slice(0, 37)}...` : r.value}'`;
-    out(`  row ${r.rowNumber}${r.field ? ` ${r.field}` : ''}: ${r.reason}${value}`);
+    // English, like the rest of the command's output and its errors (see src/data/import/README.md).
+    out(`  row ${r.rowNumber}${r.field ? ` ${r.field}` : ''}: ${r.reason['en-US']}${value}`);
   }
   if (result.rowsRejected > 0 && result.rejectEntries > rejects.length) {
     out(`  … ${int(result.rejectEntries - rejects.length)} more in import_rejects (import ${result.id})`);

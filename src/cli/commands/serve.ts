@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { pino } from 'pino';
 import { openStore } from '../../app';
 import type { Database } from '../../db';
+import { recoverJobs } from '../../jobs';
 import { ensureFirstAdmin, purgeExpiredSessions, type FirstAdmin } from '../../security';
 import { buildServer } from '../../server';
 
@@ -37,6 +38,8 @@ export async function serveStore(db: Database, options: ServeOptions): Promise<v
   });
   // Sessions are deleted when presented after expiry; this removes the ones nobody comes back with.
   await purgeExpiredSessions(db);
+  // Jobs a previous process left running can never finish: they are marked interrupted before any request.
+  await recoverJobs(db);
   const housekeeping = setInterval(() => void purgeExpiredSessions(db).catch(() => {}), 3_600_000);
   housekeeping.unref();
   await app.listen({ host: options.host, port: options.port });

@@ -1,5 +1,6 @@
 import { quoteLiteral } from '../../db';
 import { sqlTypeOf, type ColumnSpec } from '../contract/define';
+import { rejectReasons as r, reasonText, type ReasonText } from './reject-reasons';
 import type { RejectRule } from './schema';
 
 // Validation is compiled to SQL from the contract's column declarations: one vectorised pass types every
@@ -16,7 +17,7 @@ export interface ReadFormats {
 export interface ColumnCheck {
   readonly rule: RejectRule;
   readonly condition: string;
-  readonly reason: string;
+  readonly reason: ReasonText;
 }
 
 // A value that looks like an ISO date but does not cast is a day that does not exist (2023-02-30).
@@ -59,26 +60,26 @@ export function typedSql(column: ColumnSpec, raw: string, formats: ReadFormats):
   }
 }
 
-function typeReason(column: ColumnSpec, formats: ReadFormats): string {
+function typeReason(column: ColumnSpec, formats: ReadFormats): ReasonText {
   switch (column.type) {
     case 'varchar':
-      return 'not text';
+      return reasonText(r.notText);
     case 'integer':
-      return 'not a whole number';
+      return reasonText(r.notWholeNumber);
     case 'double':
-      return 'not a number';
+      return reasonText(r.notNumber);
     case 'money':
-      return 'not an amount';
+      return reasonText(r.notAmount);
     case 'date':
-      return formats.dateFormat ? `not a date in format ${formats.dateFormat}` : 'not a date (YYYY-MM-DD)';
+      return formats.dateFormat ? reasonText(r.notDateIn, { format: formats.dateFormat }) : reasonText(r.notDate);
     case 'timestamp':
       return formats.timestampFormat
-        ? `not a timestamp in format ${formats.timestampFormat}`
-        : 'not a timestamp (YYYY-MM-DD HH:MM:SS)';
+        ? reasonText(r.notTimestampIn, { format: formats.timestampFormat })
+        : reasonText(r.notTimestamp);
     case 'boolean':
-      return 'not true/false';
+      return reasonText(r.notBoolean);
     case 'json':
-      return 'not valid JSON';
+      return reasonText(r.notJson);
   }
 }
 
@@ -96,19 +97,19 @@ export function valueChecks(column: ColumnSpec, typed: string): ColumnCheck[] {
   const checks: ColumnCheck[] = [];
   if (column.values) {
     const list = column.values.map(quoteLiteral).join(', ');
-    checks.push({ rule: 'enum', condition: `${typed} NOT IN (${list})`, reason: `not one of: ${column.values.join(', ')}` });
+    checks.push({ rule: 'enum', condition: `${typed} NOT IN (${list})`, reason: reasonText(r.notOneOf, { values: column.values.join(', ') }) });
   }
   if (column.min !== undefined) {
-    checks.push({ rule: 'range', condition: `${typed} < ${boundSql(column, column.min)}`, reason: `below minimum ${column.min}` });
+    checks.push({ rule: 'range', condition: `${typed} < ${boundSql(column, column.min)}`, reason: reasonText(r.belowMinimum, { min: column.min }) });
   }
   if (column.max !== undefined) {
-    checks.push({ rule: 'range', condition: `${typed} > ${boundSql(column, column.max)}`, reason: `above maximum ${column.max}` });
+    checks.push({ rule: 'range', condition: `${typed} > ${boundSql(column, column.max)}`, reason: reasonText(r.aboveMaximum, { max: column.max }) });
   }
   if (column.pattern) {
     checks.push({
       rule: 'pattern',
       condition: `NOT regexp_full_match(${typed}, ${quoteLiteral(column.pattern)})`,
-      reason: `does not match ${column.pattern}`,
+      reason: reasonText(r.noMatch, { pattern: column.pattern }),
     });
   }
   return checks.map((c) => ({ ...c, condition: `${typed} IS NOT NULL AND ${c.condition}` }));
@@ -129,12 +130,12 @@ export function anyFailureSql(column: ColumnSpec, raw: string, typed: string): s
 /** Every row-level check of one column, given its raw text and its typed value. At most one fires per value. */
 export function rowChecks(column: ColumnSpec, raw: string, typed: string, formats: ReadFormats): ColumnCheck[] {
   const checks: ColumnCheck[] = [];
-  if (column.required) checks.push({ rule: 'required', condition: `${raw} IS NULL`, reason: 'required value missing' });
+  if (column.required) checks.push({ rule: 'required', condition: `${raw} IS NULL`, reason: reasonText(r.required) });
   const failed = `${raw} IS NOT NULL AND ${typed} IS NULL`;
   const datelike = column.type === 'date' || column.type === 'timestamp';
   const custom = column.type === 'date' ? formats.dateFormat : formats.timestampFormat;
   if (datelike && !custom) {
-    checks.push({ rule: 'date', condition: `${failed} AND regexp_matches(${raw}, ${isoDatePrefix})`, reason: 'impossible date' });
+    checks.push({ rule: 'date', condition: `${failed} AND regexp_matches(${raw}, ${isoDatePrefix})`, reason: reasonText(r.impossibleDate) });
     checks.push({ rule: 'type', condition: `${failed} AND NOT regexp_matches(${raw}, ${isoDatePrefix})`, reason: typeReason(column, formats) });
   } else if (column.type !== 'varchar') {
     checks.push({ rule: 'type', condition: failed, reason: typeReason(column, formats) });

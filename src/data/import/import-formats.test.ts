@@ -6,7 +6,7 @@ import { fixtures, loadParents } from './fixtures/load-fixtures';
 import { importFile } from './import-file';
 
 const rejectsOf = (db: Database, id: string) =>
-  db.all('SELECT row_number, field, rule, reason, value FROM import_rejects WHERE import_id = $id ORDER BY row_number, field', { id });
+  db.all('SELECT row_number, field, rule, reason, reason_zh, value FROM import_rejects WHERE import_id = $id ORDER BY row_number, field', { id });
 
 describe('Parquet, JSON lines and mapped CSV', () => {
   let store: Awaited<ReturnType<typeof tempStore>>;
@@ -31,8 +31,8 @@ describe('Parquet, JSON lines and mapped CSV', () => {
     const result = await importFile(db, { table: 'transactions', file });
     expect(result).toMatchObject({ format: 'parquet', rowsRead: 4, rowsImported: 2, rowsRejected: 2, ignoredColumns: ['extra'] });
     expect(await rejectsOf(db, result.id)).toEqual([
-      { row_number: 2, field: 'amount', rule: 'range', reason: 'above maximum 10000000', value: '20000000.00' },
-      { row_number: 3, field: 'account_id', rule: 'reference', reason: 'not found in accounts.account_id', value: 'A9' },
+      { row_number: 2, field: 'amount', rule: 'range', reason: 'above maximum 10000000', reason_zh: '大于最大值 10000000', value: '20000000.00' },
+      { row_number: 3, field: 'account_id', rule: 'reference', reason: 'not found in accounts.account_id', reason_zh: '在 accounts.account_id 中不存在', value: 'A9' },
     ]);
     expect(await db.all("SELECT txn_id, amount, category, is_overseas FROM transactions WHERE txn_id LIKE 'P%' ORDER BY 1")).toEqual([
       { txn_id: 'P1', amount: 12.5, category: 'dining', is_overseas: true },
@@ -44,7 +44,7 @@ describe('Parquet, JSON lines and mapped CSV', () => {
     const result = await importFile(db, { table: 'transactions', file: join(fixtures, 'transactions.jsonl') });
     expect(result).toMatchObject({ format: 'jsonl', rowsRead: 3, rowsImported: 2, rowsRejected: 1 });
     expect(await rejectsOf(db, result.id)).toEqual([
-      { row_number: 2, field: 'amount', rule: 'type', reason: 'not an amount', value: '12,00' },
+      { row_number: 2, field: 'amount', rule: 'type', reason: 'not an amount', reason_zh: '不是金额', value: '12,00' },
     ]);
     expect(
       await db.all("SELECT txn_id, strftime(ts, '%Y-%m-%d %H:%M') AS ts, amount, installment_months FROM transactions WHERE txn_id LIKE 'J%' ORDER BY 1"),
@@ -62,7 +62,7 @@ describe('Parquet, JSON lines and mapped CSV', () => {
     });
     expect(result).toMatchObject({ rowsRead: 3, rowsImported: 2, rowsRejected: 1 });
     expect(await rejectsOf(db, result.id)).toEqual([
-      { row_number: 3, field: 'ts', rule: 'type', reason: 'not a timestamp in format %d/%m/%Y %H:%M', value: '31/06/2024 09:15' },
+      { row_number: 3, field: 'ts', rule: 'type', reason: 'not a timestamp in format %d/%m/%Y %H:%M', reason_zh: '不是格式为 %d/%m/%Y %H:%M 的时间', value: '31/06/2024 09:15' },
     ]);
     expect(
       await db.all("SELECT txn_id, strftime(ts, '%Y-%m-%d %H:%M') AS ts, amount, currency, channel, category FROM transactions WHERE txn_id LIKE 'X%' ORDER BY 1"),

@@ -49,8 +49,8 @@ export async function insertImport(tx: Sql, record: ImportRecord): Promise<void>
 /** Copies an import's problems (a temp table of the same connection) into import_rejects. */
 export async function insertRejects(tx: Sql, importId: string, fileName: string, problemsTable: string): Promise<void> {
   await tx.run(
-    `INSERT INTO import_rejects (import_id, file_name, row_number, field, rule, reason, value)
-     SELECT $id, $file, _row, field, rule, reason, value FROM ${quoteIdent(problemsTable)} ORDER BY _row, field, rule`,
+    `INSERT INTO import_rejects (import_id, file_name, row_number, field, rule, reason, reason_zh, value)
+     SELECT $id, $file, _row, field, rule, reason, reason_zh, value FROM ${quoteIdent(problemsTable)} ORDER BY _row, field, rule`,
     { id: importId, file: fileName },
   );
 }
@@ -99,7 +99,7 @@ export async function listRejects(
   const params = { id: importId, rule: options.rule ?? null };
   const where = 'WHERE import_id = $id AND ($rule IS NULL OR rule = $rule)';
   const items = await session.all<ImportReject>(
-    `SELECT row_number AS "rowNumber", field, rule, reason, value FROM import_rejects ${where}
+    `SELECT row_number AS "rowNumber", field, rule, {'zh-CN': reason_zh, 'en-US': reason} AS reason, value FROM import_rejects ${where}
      ORDER BY row_number, field, rule LIMIT $limit OFFSET $offset`,
     { ...params, limit: options.limit, offset: options.offset },
   );

@@ -7,7 +7,7 @@ import { fixtures, loadParents } from './fixtures/load-fixtures';
 import { importFile } from './import-file';
 
 const rejectsOf = (db: Database, id: string) =>
-  db.all('SELECT row_number, field, rule, reason, value FROM import_rejects WHERE import_id = $id ORDER BY row_number, field', { id });
+  db.all('SELECT row_number, field, rule, reason, reason_zh, value FROM import_rejects WHERE import_id = $id ORDER BY row_number, field', { id });
 
 describe('importing a CSV with known bad rows', () => {
   let store: Awaited<ReturnType<typeof tempStore>>;
@@ -26,17 +26,17 @@ describe('importing a CSV with known bad rows', () => {
     expect(result).toMatchObject({ rowsRead: 13, rowsImported: 3, rowsUnchanged: 0, rowsRejected: 10, rejectEntries: 11, alreadyImported: false });
     // Header is row 1: the first data row (T1) is row 2.
     expect(await rejectsOf(db, result.id)).toEqual([
-      { row_number: 3, field: 'amount', rule: 'type', reason: 'not an amount', value: 'abc' },
-      { row_number: 4, field: 'ts', rule: 'date', reason: 'impossible date', value: '2023-02-30 10:00:00' },
-      { row_number: 5, field: 'account_id', rule: 'reference', reason: 'not found in accounts.account_id', value: 'A999' },
-      { row_number: 6, field: 'txn_id', rule: 'duplicate', reason: 'duplicate key in file (first at row 2)', value: 'T1' },
-      { row_number: 7, field: 'channel', rule: 'enum', reason: 'not one of: online, offline, mobile, qr', value: 'atm' },
-      { row_number: 7, field: 'currency', rule: 'pattern', reason: 'does not match [A-Z]{3}', value: 'cny' },
-      { row_number: 8, field: 'txn_id', rule: 'required', reason: 'required value missing', value: null },
-      { row_number: 9, field: 'amount', rule: 'range', reason: 'above maximum 10000000', value: '20000000' },
-      { row_number: 10, field: 'ts', rule: 'range', reason: 'below minimum 1990-01-01', value: '1980-01-01 00:00:00' },
-      { row_number: 11, field: 'installment_months', rule: 'type', reason: 'not a whole number', value: '1.5' },
-      { row_number: 14, field: 'is_overseas', rule: 'type', reason: 'not true/false', value: 'maybe' },
+      { row_number: 3, field: 'amount', rule: 'type', reason: 'not an amount', reason_zh: '不是金额', value: 'abc' },
+      { row_number: 4, field: 'ts', rule: 'date', reason: 'impossible date', reason_zh: '日期不存在', value: '2023-02-30 10:00:00' },
+      { row_number: 5, field: 'account_id', rule: 'reference', reason: 'not found in accounts.account_id', reason_zh: '在 accounts.account_id 中不存在', value: 'A999' },
+      { row_number: 6, field: 'txn_id', rule: 'duplicate', reason: 'duplicate key in file (first at row 2)', reason_zh: '文件内主键重复（首次出现在第 2 行）', value: 'T1' },
+      { row_number: 7, field: 'channel', rule: 'enum', reason: 'not one of: online, offline, mobile, qr', reason_zh: '不在可选值内：online, offline, mobile, qr', value: 'atm' },
+      { row_number: 7, field: 'currency', rule: 'pattern', reason: 'does not match [A-Z]{3}', reason_zh: '不符合格式 [A-Z]{3}', value: 'cny' },
+      { row_number: 8, field: 'txn_id', rule: 'required', reason: 'required value missing', reason_zh: '缺少必填值', value: null },
+      { row_number: 9, field: 'amount', rule: 'range', reason: 'above maximum 10000000', reason_zh: '大于最大值 10000000', value: '20000000' },
+      { row_number: 10, field: 'ts', rule: 'range', reason: 'below minimum 1990-01-01', reason_zh: '小于最小值 1990-01-01', value: '1980-01-01 00:00:00' },
+      { row_number: 11, field: 'installment_months', rule: 'type', reason: 'not a whole number', reason_zh: '不是整数', value: '1.5' },
+      { row_number: 14, field: 'is_overseas', rule: 'type', reason: 'not true/false', reason_zh: '不是布尔值（true/false）', value: 'maybe' },
     ]);
   });
 
@@ -78,7 +78,7 @@ describe('importing a CSV with known bad rows', () => {
     const result = await importFile(db, { table: 'transactions', file });
     expect(result).toMatchObject({ rowsRead: 3, rowsImported: 1, rowsUnchanged: 1, rowsRejected: 1, alreadyImported: false });
     expect(await rejectsOf(db, result.id)).toEqual([
-      { row_number: 2, field: 'txn_id', rule: 'conflict', reason: 'key exists with different values (amount)', value: null },
+      { row_number: 2, field: 'txn_id', rule: 'conflict', reason: 'key exists with different values (amount)', reason_zh: '主键已存在且取值不同（amount）', value: null },
     ]);
     expect(await db.one("SELECT amount FROM transactions WHERE txn_id = 'T1'")).toEqual({ amount: 88.5 });
     expect(await db.one("SELECT count(*) AS n FROM transactions WHERE txn_id = 'T10'")).toEqual({ n: 1 });
@@ -88,10 +88,10 @@ describe('importing a CSV with known bad rows', () => {
     const result = await importFile(db, { table: 'transactions', file: join(fixtures, 'transactions-malformed.csv') });
     expect(result).toMatchObject({ rowsRead: 6, rowsImported: 3, rowsRejected: 3 });
     expect(await rejectsOf(db, result.id)).toEqual([
-      { row_number: 3, field: null, rule: 'malformed', reason: 'malformed record: expected 5 fields, found 6', value: 'M2,A1,C1,2024-04-02 10:00:00,20.00,extra' },
-      { row_number: 6, field: null, rule: 'malformed', reason: 'malformed record: expected 5 fields, found 4', value: 'M5,A1,C1,2024-04-05 10:00:00' },
+      { row_number: 3, field: null, rule: 'malformed', reason: 'malformed record: expected 5 fields, found 6', reason_zh: '记录格式错误：应有 5 个字段，实有 6 个', value: 'M2,A1,C1,2024-04-02 10:00:00,20.00,extra' },
+      { row_number: 6, field: null, rule: 'malformed', reason: 'malformed record: expected 5 fields, found 4', reason_zh: '记录格式错误：应有 5 个字段，实有 4 个', value: 'M5,A1,C1,2024-04-05 10:00:00' },
       // M3's quoted value spans two lines but is one row, so M6 is row 7.
-      { row_number: 7, field: 'amount', rule: 'type', reason: 'not an amount', value: 'xx' },
+      { row_number: 7, field: 'amount', rule: 'type', reason: 'not an amount', reason_zh: '不是金额', value: 'xx' },
     ]);
   });
 

@@ -13,8 +13,9 @@ export const importFormatSchema = z.enum(importFormats);
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
 /**
- * Why a row was rejected, as a closed vocabulary the console can group and label; `reason` carries the
- * human sentence. `malformed` is a CSV record the reader could not split into the header's columns.
+ * Why a row was rejected, as a closed vocabulary the console can group and label (the machine code);
+ * `reason` carries the human sentence in both languages. `malformed` is a CSV record the reader could not
+ * split into the header's columns.
  */
 export const rejectRules = [
   'required',
@@ -82,7 +83,8 @@ export const importRejectSchema = z.object({
   /** Contract column (or comma-separated key columns); null for a malformed record. */
   field: z.string().nullable(),
   rule: rejectRuleSchema,
-  reason: z.string(),
+  /** The sentence for people, in both languages: the console shows its own, the CLI the English one. */
+  reason: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
   /** The raw value as it stood in the file, cut to 200 characters; masked for personal information. */
   value: z.string().nullable(),
 });

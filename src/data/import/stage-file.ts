@@ -3,6 +3,7 @@ import type { TableSpec } from '../contract/define';
 import { fileError, readerMessage } from './file-errors';
 import type { SourceFile } from './file-source';
 import type { LoadedMapping } from './mapping';
+import { rejectReasons, reasonSql } from './reject-reasons';
 import { resolveColumns, stageSelect } from './resolve-columns';
 import type { Stage, TempNames } from './stage';
 
@@ -126,6 +127,8 @@ export async function stageFile(
   };
 }
 
+const fieldCountMessage = 'Expected Number of Columns: ([0-9]+) Found: ([0-9]+)';
+
 /**
  * DuckDB sets aside CSV records it cannot split (wrong number of fields) with their record number, and the
  * good rows keep file order. A good row's number is then its position plus the set-aside records before it:
@@ -133,12 +136,18 @@ export async function stageFile(
  */
 async function numberCsvRows(session: Queryable, names: TempNames): Promise<number> {
   const errors = quoteIdent(names.csvErrors);
+  // DuckDB's message, e.g. 'Expected Number of Columns: 5 Found: 6', read back as a sentence in both languages.
+  const counts = `regexp_extract(message, ${quoteLiteral(fieldCountMessage)}, ['expected', 'found'])`;
+  const wrongCount = reasonSql(rejectReasons.wrongFieldCount, { expected: `${counts}.expected`, found: `${counts}.found` });
+  const other = reasonSql(rejectReasons.malformed, { detail: 'message' });
+  const matches = `regexp_matches(message, ${quoteLiteral(fieldCountMessage)})`;
   await session.run(`CREATE TEMP TABLE ${quoteIdent(names.malformed)} AS
-    SELECT line::BIGINT AS _row, NULL::VARCHAR AS field, 'malformed' AS rule,
-           'malformed record: ' || regexp_replace(arg_min(error_message, column_idx),
-             'Expected Number of Columns: ([0-9]+) Found: ([0-9]+)', 'expected \\1 fields, found \\2') AS reason,
-           left(arg_min(csv_line, column_idx), 200) AS value
-    FROM ${errors} GROUP BY line`);
+    SELECT _row, NULL::VARCHAR AS field, 'malformed' AS rule,
+           CASE WHEN ${matches} THEN ${wrongCount.en} ELSE ${other.en} END AS reason,
+           CASE WHEN ${matches} THEN ${wrongCount.zh} ELSE ${other.zh} END AS reason_zh, value
+    FROM (SELECT line::BIGINT AS _row, arg_min(error_message, column_idx) AS message,
+                 left(arg_min(csv_line, column_idx), 200) AS value
+          FROM ${errors} GROUP BY line)`);
   const count = await session.one<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(names.malformed)}`);
   const n = count?.n ?? 0;
   if (n > 0) {

@@ -2,6 +2,7 @@ import { quoteIdent, quoteLiteral, type Queryable } from '../../db';
 import type { TableSpec } from '../contract/define';
 import { anyFailureSql, rowChecks, typedSql, type ReadFormats } from './column-checks';
 import { derivationsOf } from './derive';
+import { rejectReasons, reasonSql } from './reject-reasons';
 import type { Stage, TempNames } from './stage';
 
 export interface Validation {
@@ -18,9 +19,12 @@ export interface Validation {
 
 const q = quoteIdent;
 
+/** The columns of an import's problems table (and of the stage's malformed records). */
+export const problemColumns = '_row, field, rule, reason, reason_zh, value';
+
 /**
  * Types every column and lists each row's problems in one pass: `checked` holds the typed row and a list of
- * {field, rule, reason, value} structs, NULL for a good row (the list is only built where a check fails). Raw and typed values get positional aliases
+ * {field, rule, reason, reason_zh, value} structs, NULL for a good row (the list is only built where a check fails). Raw and typed values get positional aliases
  * (r0, t0 …) so that no contract name is ever spliced unquoted.
  */
 function checkedSql(spec: TableSpec, stage: Stage, formats: ReadFormats, names: TempNames): string {
@@ -42,7 +46,7 @@ function checkedSql(spec: TableSpec, stage: Stage, formats: ReadFormats, names: 
     rowChecks(c, `x.r${i}`, `x.t${i}`, formats).map(
       (check) =>
         `CASE WHEN ${check.condition} THEN {'field': ${quoteLiteral(c.name)}, 'rule': ${quoteLiteral(check.rule)}, ` +
-        `'reason': ${quoteLiteral(check.reason)}, 'value': left(x.r${i}, 200)} END`,
+        `'reason': ${quoteLiteral(check.reason.en)}, 'reason_zh': ${quoteLiteral(check.reason.zh)}, 'value': left(x.r${i}, 200)} END`,
     ),
   );
   const anyFailure = spec.columns.flatMap((c, i) => anyFailureSql(c, `x.r${i}`, `x.t${i}`) ?? []).join(' OR ') || 'false';
@@ -66,16 +70,17 @@ async function referenceChecks(session: Queryable, spec: TableSpec, stage: Stage
     if (!column.references || !stage.columns.includes(column.name)) continue;
     const [table, key] = column.references.split('.') as [string, string];
     // A table referencing itself may point at rows arriving in this same file, as long as those are valid.
+    const reason = reasonSql(rejectReasons.notFound, { target: quoteLiteral(column.references) });
     const sameFile =
       table === spec.name
         ? `AND NOT EXISTS (SELECT 1 FROM ${q(names.checked)} v WHERE v._problems IS NULL AND v.${q(key)} = c.${q(column.name)})`
         : '';
     await session.run(
-      `INSERT INTO ${q(names.problems)}
-       SELECT c._row, $field, 'reference', $reason, left(c.${q(column.name)}::VARCHAR, 200) FROM ${q(names.checked)} c
+      `INSERT INTO ${q(names.problems)} (${problemColumns})
+       SELECT c._row, $field, 'reference', ${reason.en}, ${reason.zh}, left(c.${q(column.name)}::VARCHAR, 200) FROM ${q(names.checked)} c
        WHERE c.${q(column.name)} IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM ${q(table)} x WHERE x.${q(key)} = c.${q(column.name)}) ${sameFile}`,
-      { field: column.name, reason: `not found in ${column.references}` },
+      { field: column.name },
     );
   }
 }
@@ -85,11 +90,12 @@ async function duplicateChecks(session: Queryable, spec: TableSpec, names: TempN
   const keys = spec.key.map((k) => q(k));
   const on = spec.key.map((k) => `c.${q(k)} = d.${q(k)}`).join(' AND ');
   const shown = spec.key.length === 1 ? `c.${keys[0]}::VARCHAR` : `concat_ws('|', ${spec.key.map((k) => `c.${q(k)}::VARCHAR`).join(', ')})`;
+  const reason = reasonSql(rejectReasons.duplicateKey, { row: 'd.first_row' });
   await session.run(
-    `INSERT INTO ${q(names.problems)}
+    `INSERT INTO ${q(names.problems)} (${problemColumns})
      WITH cand AS (${candidates(names)}),
           dup AS (SELECT ${keys.join(', ')}, min(_row) AS first_row FROM cand GROUP BY ALL HAVING count(*) > 1)
-     SELECT c._row, $field, 'duplicate', 'duplicate key in file (first at row ' || d.first_row || ')', left(${shown}, 200)
+     SELECT c._row, $field, 'duplicate', ${reason.en}, ${reason.zh}, left(${shown}, 200)
      FROM cand c JOIN dup d ON ${on} WHERE c._row <> d.first_row`,
     { field: spec.key.join(',') },
   );
@@ -115,9 +121,10 @@ async function existingChecks(session: Queryable, spec: TableSpec, names: TempNa
        FROM (${candidates(names)}) c JOIN ${q(spec.name)} t ON ${on}) GROUP BY _row`,
   );
   await session.run(`INSERT INTO ${q(names.unchanged)} SELECT _row FROM ${q(names.compared)} WHERE len(d) = 0`);
+  const reason = reasonSql(rejectReasons.conflict, { columns: "array_to_string(d, ', ')" });
   await session.run(
-    `INSERT INTO ${q(names.problems)}
-     SELECT _row, $field, 'conflict', 'key exists with different values (' || array_to_string(d, ', ') || ')', NULL
+    `INSERT INTO ${q(names.problems)} (${problemColumns})
+     SELECT _row, $field, 'conflict', ${reason.en}, ${reason.zh}, NULL
      FROM ${q(names.compared)} WHERE len(d) > 0`,
     { field: spec.key.join(',') },
   );
@@ -135,9 +142,11 @@ export async function validateStage(
   await stage.release?.();
   step(1);
   await session.run(`CREATE TEMP TABLE ${q(names.problems)} AS
-    SELECT _row, p.field AS field, p.rule AS rule, p.reason AS reason, p.value AS value
+    SELECT _row, p.field AS field, p.rule AS rule, p.reason AS reason, p.reason_zh AS reason_zh, p.value AS value
     FROM (SELECT _row, unnest(_problems) AS p FROM ${q(names.checked)} WHERE _problems IS NOT NULL)`);
-  if (stage.malformed) await session.run(`INSERT INTO ${q(names.problems)} SELECT * FROM ${q(stage.malformed)}`);
+  if (stage.malformed) {
+    await session.run(`INSERT INTO ${q(names.problems)} (${problemColumns}) SELECT ${problemColumns} FROM ${q(stage.malformed)}`);
+  }
   await referenceChecks(session, spec, stage, names);
   step(2);
   await duplicateChecks(session, spec, names);
@@ -146,6 +155,7 @@ export async function validateStage(
   const counts = await session.one<{ entries: number; rejected: number; digest: string; unchanged: number; good: number }>(
     `SELECT (SELECT count(*) FROM ${q(names.problems)}) AS entries,
             (SELECT count(DISTINCT _row) FROM ${q(names.problems)}) AS rejected,
+            -- English reason only: digests recorded before reason_zh existed still match a re-import.
             (SELECT coalesce(bit_xor(hash(_row, field, rule, reason, value)), 0)::VARCHAR FROM ${q(names.problems)}) AS digest,
             (SELECT count(*) FROM ${q(names.unchanged)}) AS unchanged,
             (SELECT count(*) FROM ${q(names.checked)} WHERE _problems IS NULL) AS good`,

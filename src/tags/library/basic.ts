@@ -10,6 +10,7 @@ export const basicTags = libraryTags('basic', [
     unit: 'years',
     spec: { kind: 'static', source: 'customers', expression: 'age(birth_date)' },
     description: 'Age in whole years at the as-of date.',
+    descriptionZh: '按数据截止日计算的周岁年龄。',
     buckets: { edges: [25, 35, 45, 55, 65] },
   },
   {
@@ -21,6 +22,7 @@ export const basicTags = libraryTags('basic', [
     spec: { kind: 'computed', expression: 'age' },
     buckets: { edges: [25, 35, 45, 55, 65], labels: ['<25', '25-34', '35-44', '45-54', '55-64', '65+'] },
     description: 'Age in bands of ten years, for distributions and targeting.',
+    descriptionZh: '以十岁为一档的年龄段，用于分布分析和客群圈选。',
   },
   {
     code: 'gender',
@@ -30,6 +32,7 @@ export const basicTags = libraryTags('basic', [
     values: genders,
     spec: { kind: 'static', source: 'customers', expression: 'gender' },
     description: 'Gender as recorded at application (M or F).',
+    descriptionZh: '申卡时登记的性别（M 男，F 女）。',
   },
   {
     code: 'city_tier',
@@ -38,6 +41,7 @@ export const basicTags = libraryTags('basic', [
     type: 'number',
     spec: { kind: 'static', source: 'customers', expression: 'city_tier' },
     description: 'Tier of the city of residence, 1 (Beijing, Shanghai …) to 5.',
+    descriptionZh: '居住城市等级，1（北京、上海等）至 5。',
     buckets: { edges: [2, 3, 4, 5] },
   },
   {
@@ -48,6 +52,7 @@ export const basicTags = libraryTags('basic', [
     values: incomeBands,
     spec: { kind: 'static', source: 'customers', expression: 'income_band' },
     description: 'Declared monthly income band (CNY).',
+    descriptionZh: '客户申报的月收入档次（人民币）。',
   },
   {
     code: 'marital_status',
@@ -57,6 +62,7 @@ export const basicTags = libraryTags('basic', [
     values: maritalStatuses,
     spec: { kind: 'static', source: 'customers', expression: 'marital_status' },
     description: 'Declared marital status.',
+    descriptionZh: '客户申报的婚姻状况。',
   },
   {
     code: 'card_tier',
@@ -66,6 +72,7 @@ export const basicTags = libraryTags('basic', [
     values: cardTiers,
     spec: { kind: 'static', source: 'accounts', expression: 'tier', aggregate: 'max', filter: "status != 'closed'" },
     description: 'Highest tier among the customer’s open cards (classic < gold < platinum < diamond).',
+    descriptionZh: '客户名下未销户卡片中的最高等级（普卡 < 金卡 < 白金卡 < 钻石卡）。',
   },
   {
     code: 'tenure_months',
@@ -75,6 +82,7 @@ export const basicTags = libraryTags('basic', [
     unit: 'months',
     spec: { kind: 'static', source: 'customers', expression: 'floor(days_between(customer_since, as_of()) / 30)' },
     description: 'Whole 30-day months since the customer joined, at the as-of date.',
+    descriptionZh: '自成为持卡客户至数据截止日的整月数（每月按30天计）。',
     buckets: { edges: [3, 12, 36, 60, 120] },
   },
   {
@@ -85,6 +93,7 @@ export const basicTags = libraryTags('basic', [
     unit: 'CNY',
     spec: { kind: 'static', source: 'accounts', expression: 'credit_limit', aggregate: 'sum', filter: "status != 'closed'" },
     description: 'Total credit limit over open cards.',
+    descriptionZh: '名下未销户卡片的授信额度合计。',
     buckets: { edges: [10000, 30000, 50000, 100000, 200000] },
   },
   {
@@ -94,6 +103,7 @@ export const basicTags = libraryTags('basic', [
     type: 'number',
     spec: { kind: 'static', source: 'accounts', expression: 'account_id', aggregate: 'count', filter: "status != 'closed'" },
     description: 'Number of card accounts not closed.',
+    descriptionZh: '未销户的卡账户数。',
   },
   {
     code: 'autopay',
@@ -102,5 +112,6 @@ export const basicTags = libraryTags('basic', [
     type: 'boolean',
     spec: { kind: 'static', source: 'accounts', expression: 'autopay', aggregate: 'any', filter: "status != 'closed'" },
     description: 'At least one open card repays automatically.',
+    descriptionZh: '至少一张未销户卡片开通了自动还款。',
   },
 ]);

@@ -27,6 +27,7 @@ const categoryTags = categories.flatMap(([code, filter, zh, en]) => [
     unit: 'CNY',
     spec: { kind: 'dynamic' as const, source: 'txn' as const, aggregate: 'sum' as const, field: 'amount', filter, window: '90d' },
     description: `Net spend (purchases less refunds) on ${en} in the 90 days to the as-of date.`,
+    descriptionZh: `截至数据截止日近90天${zh}类净消费金额（消费减退款）。`,
   },
   {
     code: `spend_share_${code}_365d`,
@@ -35,6 +36,7 @@ const categoryTags = categories.flatMap(([code, filter, zh, en]) => [
     type: 'number' as const,
     spec: { kind: 'dynamic' as const, source: 'txn' as const, aggregate: 'share' as const, field: 'amount', filter, window: '365d' },
     description: `Net spend on ${en} divided by all net spend in the 365 days to the as-of date; empty without spend.`,
+    descriptionZh: `截至数据截止日近365天${zh}类净消费占全部净消费的比例；无消费时为空。`,
     buckets: { edges: [0.05, 0.1, 0.2, 0.3, 0.5] },
   },
 ]);
@@ -48,6 +50,7 @@ const spendWindows = (['30d', '90d', '365d'] as const).flatMap((w) => [
     unit: 'CNY',
     spec: { kind: 'dynamic' as const, source: 'txn' as const, aggregate: 'sum' as const, field: 'amount', window: w },
     description: `Net spend (purchases less refunds) in the ${w.replace('d', ' days')} to the as-of date.`,
+    descriptionZh: `截至数据截止日近${w.replace('d', '天')}的净消费金额（消费减退款）。`,
     buckets: { edges: [0, 1000, 5000, 20000, 50000] },
   },
   {
@@ -57,6 +60,7 @@ const spendWindows = (['30d', '90d', '365d'] as const).flatMap((w) => [
     type: 'number' as const,
     spec: { kind: 'dynamic' as const, source: 'txn' as const, aggregate: 'count' as const, filter: purchase, window: w },
     description: `Number of purchases (refunds excluded) in the ${w.replace('d', ' days')} to the as-of date.`,
+    descriptionZh: `截至数据截止日近${w.replace('d', '天')}的消费笔数（不含退款）。`,
     buckets: { edges: [1, 5, 10, 30, 100] },
   },
 ]);
@@ -72,6 +76,7 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
     unit: 'CNY',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'avg', field: 'amount', filter: purchase, window: '365d' },
     description: 'Average purchase amount (refunds excluded) over 365 days.',
+    descriptionZh: '近365天单笔消费的平均金额（不含退款）。',
   },
   {
     code: 'max_purchase_365d',
@@ -81,6 +86,7 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
     unit: 'CNY',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'max', field: 'amount', filter: purchase, window: '365d' },
     description: 'The largest single purchase in 365 days.',
+    descriptionZh: '近365天最大的单笔消费金额。',
   },
   {
     code: 'refund_amount_90d',
@@ -90,6 +96,7 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
     unit: 'CNY',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'sum', field: 'amount', filter: 'is_refund', window: '90d' },
     description: 'Sum of refunds (negative amounts) in 90 days.',
+    descriptionZh: '近90天退款金额合计（以负数计）。',
   },
   {
     code: 'top_category_365d',
@@ -99,6 +106,7 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
     values: spendCategories,
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'top', field: 'category', by: 'sum', window: '365d' },
     description: 'The spend category with the most net spend in 365 days (ties: first in the category list).',
+    descriptionZh: '近365天净消费金额最高的消费品类（金额相同时取品类列表中靠前者）。',
   },
   {
     code: 'overseas_spend_365d',
@@ -108,6 +116,7 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
     unit: 'CNY',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'sum', field: 'amount', filter: 'is_overseas', window: '365d' },
     description: 'Net spend outside mainland China in 365 days.',
+    descriptionZh: '近365天境外（中国大陆以外）净消费金额。',
   },
   {
     code: 'overseas_txn_count_365d',
@@ -116,6 +125,7 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
     type: 'number',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'count', filter: `is_overseas and ${purchase}`, window: '365d' },
     description: 'Purchases outside mainland China in 365 days.',
+    descriptionZh: '近365天境外（中国大陆以外）消费笔数。',
   },
   {
     code: 'txn_count_airline_hotel_365d',
@@ -124,6 +134,7 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
     type: 'number',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'count', filter: `is_airline_hotel and ${purchase}`, window: '365d' },
     description: 'Purchases at airlines and hotels (by MCC) in 365 days.',
+    descriptionZh: '近365天在航空公司和酒店（按商户类别码 MCC 识别）的消费笔数。',
   },
   {
     code: 'installment_count_12m',
@@ -131,7 +142,8 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
     en: 'Instalment purchases, 12m',
     type: 'number',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'count', filter: `is_installment and ${purchase}`, window: '12m' },
-    description: 'Purchases converted to instalments in twelve 30-day months.',
+    description: 'Purchases converted to instalments in the 12 months to the as-of date.',
+    descriptionZh: '近12个月转为分期的消费笔数。',
   },
   {
     code: 'installment_amount_12m',
@@ -140,7 +152,8 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
     type: 'number',
     unit: 'CNY',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'sum', field: 'amount', filter: `is_installment and ${purchase}`, window: '12m' },
-    description: 'Amount of purchases converted to instalments in twelve 30-day months.',
+    description: 'Amount of purchases converted to instalments in the 12 months to the as-of date.',
+    descriptionZh: '近12个月转为分期的消费金额。',
   },
   {
     code: 'spend_prev_90d',
@@ -150,6 +163,7 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
     unit: 'CNY',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'sum', field: 'amount', window: '90d', lag: '90d' },
     description: 'Net spend in days 91–180 before the as-of date: the baseline of the spend trend.',
+    descriptionZh: '数据截止日前第91至180天的净消费金额，作为消费趋势的比较基数。',
   },
   {
     code: 'spend_trend_90d',
@@ -158,6 +172,7 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
     type: 'number',
     spec: { kind: 'computed', expression: 'if(spend_prev_90d > 0, (spend_90d - spend_prev_90d) / spend_prev_90d, null)' },
     description: 'Relative change of spend: last 90 days against the 90 before (−1 = stopped, 0 = flat); empty without a baseline.',
+    descriptionZh: '近90天净消费相对前90天的变化率（−1 表示停止消费，0 表示持平）；前90天无消费时为空。',
     buckets: { edges: [-0.5, -0.2, 0.2, 0.5] },
   },
 ]);

@@ -9,6 +9,8 @@ interface LibraryEntry {
   readonly type: TagType;
   readonly spec: TagSpec;
   readonly description: string;
+  /** The same in Chinese: every built-in tag has both (people read the console in zh-CN by default). */
+  readonly descriptionZh: string;
   readonly values?: readonly string[];
   readonly buckets?: TagDefinition['buckets'];
   readonly unit?: string;
@@ -28,6 +30,7 @@ export function libraryTags(dimension: TagDimension, entries: readonly LibraryEn
     refresh: 'daily',
     owner: 'tags',
     description: e.description,
+    description_zh: e.descriptionZh,
     version: 1,
   }));
 }

@@ -10,6 +10,7 @@ export const interestTags = libraryTags('interest', [
     type: 'boolean',
     spec: { kind: 'computed', expression: 'coalesce(spend_share_dining_365d, 0) >= 0.08 and spend_dining_90d >= 300' },
     description: 'Dining is at least 8 % of a year’s spend (about three times the portfolio’s median share) and at least ¥300 in the last 90 days.',
+    descriptionZh: '近365天餐饮消费占比不低于8%（约为全体客户中位占比的三倍），且近90天餐饮消费不低于300元。',
   },
   {
     code: 'frequent_traveller',
@@ -18,6 +19,7 @@ export const interestTags = libraryTags('interest', [
     type: 'boolean',
     spec: { kind: 'computed', expression: 'txn_count_airline_hotel_365d >= 8 or coalesce(spend_share_travel_365d, 0) >= 0.3' },
     description: 'At least 8 airline or hotel purchases in a year, or travel at least 30 % of spend.',
+    descriptionZh: '近365天航空酒店消费不少于8笔，或旅行类消费占比不低于30%。',
   },
   {
     code: 'online_shopper',
@@ -29,6 +31,7 @@ export const interestTags = libraryTags('interest', [
       expression: 'coalesce(spend_share_online_shopping_365d, 0) >= 0.15 or coalesce(spend_share_online_365d, 0) >= 0.5',
     },
     description: 'Online shopping is at least 15 % of spend, or half of all spend is made online.',
+    descriptionZh: '近365天网购类消费占比不低于15%，或线上渠道消费占全部消费的一半及以上。',
   },
   {
     code: 'young_family',
@@ -40,6 +43,7 @@ export const interestTags = libraryTags('interest', [
       expression: 'coalesce(age, 99) <= 45 and coalesce(spend_share_mother_baby_365d, 0) >= 0.08',
     },
     description: 'Aged 45 or under, with mother-and-baby spend at least 8 % of the year’s spend.',
+    descriptionZh: '年龄45岁及以下，且近365天母婴类消费占比不低于8%。',
   },
   {
     code: 'overseas_traveller',
@@ -48,6 +52,7 @@ export const interestTags = libraryTags('interest', [
     type: 'boolean',
     spec: { kind: 'computed', expression: 'overseas_txn_count_365d >= 6' },
     description: 'At least 6 purchases outside mainland China in a year.',
+    descriptionZh: '近365天境外消费不少于6笔。',
   },
   {
     code: 'high_value_at_risk',
@@ -59,5 +64,6 @@ export const interestTags = libraryTags('interest', [
       expression: "value_tier in ('high', 'top') and (lifecycle_stage in ('at_risk', 'dormant') or cancellation_request_count_90d > 0 or complaint_count_90d >= 2)",
     },
     description: 'High or top value tier, and falling activity, a cancellation request or repeated complaints.',
+    descriptionZh: '价值等级为高或顶级，且活跃度下降（流失风险或睡眠）、近90天有销卡请求或投诉2次及以上。',
   },
 ]);

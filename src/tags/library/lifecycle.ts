@@ -11,6 +11,7 @@ export const lifecycleTags = libraryTags('lifecycle', [
     unit: 'days',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'days_since', filter: 'not is_refund' },
     description: 'Days from the latest purchase to the as-of date; empty if the customer never purchased.',
+    descriptionZh: '最近一笔消费距数据截止日的天数；从未消费则为空。',
     buckets: { edges: [8, 31, 91, 181, 366] },
   },
   {
@@ -20,6 +21,7 @@ export const lifecycleTags = libraryTags('lifecycle', [
     type: 'number',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'distinct_months', filter: 'not is_refund', window: '12m' },
     description: 'Of the 12 calendar months ending with the as-of month (which counts though partial), those with at least one purchase.',
+    descriptionZh: '近12个月（按自然月计，含数据截止日所在的当月，即使不完整）中至少有一笔消费的月数。',
   },
   {
     code: 'lifecycle_stage',
@@ -39,6 +41,8 @@ export const lifecycleTags = libraryTags('lifecycle', [
     },
     description:
       'new: joined < 3 months ago, no purchase yet; activated: joined < 3 months ago and purchased; churned: no open card or no purchase for 180 days; dormant: none for 90 days; at_risk: spend halved against the prior 90 days or active in ≤ 3 of 12 months; otherwise active.',
+    descriptionZh:
+      'new 新客：入户不足3个月且尚未消费；activated 已激活：入户不足3个月且已消费；churned 流失：无有效卡片或180天以上无消费；dormant 睡眠：90天以上无消费；at_risk 流失风险：近90天消费较前90天减少一半及以上，或近12个月活跃月数 ≤ 3；其余为 active 活跃。',
   },
   {
     code: 'complaint_count_90d',
@@ -47,6 +51,7 @@ export const lifecycleTags = libraryTags('lifecycle', [
     type: 'number',
     spec: { kind: 'dynamic', source: 'interaction', aggregate: 'count', filter: "category = 'complaint'", window: '90d' },
     description: 'Complaints to customer service in 90 days.',
+    descriptionZh: '近90天向客服投诉的次数。',
   },
   {
     code: 'cancellation_request_count_90d',
@@ -55,6 +60,7 @@ export const lifecycleTags = libraryTags('lifecycle', [
     type: 'number',
     spec: { kind: 'dynamic', source: 'interaction', aggregate: 'count', filter: "category = 'cancellation_request'", window: '90d' },
     description: 'Requests to cancel a card in 90 days: the strongest churn signal.',
+    descriptionZh: '近90天申请销卡的次数，是最强的流失信号。',
   },
   {
     code: 'service_contact_count_90d',
@@ -63,6 +69,7 @@ export const lifecycleTags = libraryTags('lifecycle', [
     type: 'number',
     spec: { kind: 'dynamic', source: 'interaction', aggregate: 'count', window: '90d' },
     description: 'All contacts with customer service in 90 days.',
+    descriptionZh: '近90天与客服的全部联络次数。',
   },
   {
     code: 'avg_sentiment_90d',
@@ -71,5 +78,6 @@ export const lifecycleTags = libraryTags('lifecycle', [
     type: 'number',
     spec: { kind: 'dynamic', source: 'interaction', aggregate: 'avg', field: 'sentiment', window: '90d' },
     description: 'Mean sentiment of service contacts in 90 days, −1 (angry) to 1 (pleased); empty without contact.',
+    descriptionZh: '近90天客服联络的情绪得分均值，−1（不满）至 1（满意）；无联络时为空。',
   },
 ]);

@@ -12,6 +12,7 @@ export const riskTags = libraryTags('risk', [
     unit: 'CNY',
     spec: { kind: 'dynamic', source: 'statement', aggregate: 'sum', field: 'balance', window: '30d' },
     description: 'Sum of the balances of statements cut in the last 30 days (about one per open card).',
+    descriptionZh: '近30天出具账单的账单余额合计（每张未销户卡片约一期）。',
   },
   {
     code: 'utilisation',
@@ -20,6 +21,7 @@ export const riskTags = libraryTags('risk', [
     type: 'number',
     spec: { kind: 'computed', expression: 'if(credit_limit > 0, coalesce(statement_balance_30d, 0) / credit_limit, null)' },
     description: 'Latest statement balance over the total credit limit of open cards.',
+    descriptionZh: '最近一期账单余额占未销户卡片授信额度合计的比例。',
     buckets: { edges: [0.1, 0.3, 0.5, 0.8, 1] },
   },
   {
@@ -28,7 +30,8 @@ export const riskTags = libraryTags('risk', [
     en: 'Revolving months, 12m',
     type: 'number',
     spec: { kind: 'dynamic', source: 'statement', aggregate: 'count', filter: 'revolving', window: '12m' },
-    description: 'Statements in twelve 30-day months whose balance was carried into the next period.',
+    description: 'Statements of the 12 months to the as-of date whose balance was carried into the next period.',
+    descriptionZh: '近12个月账单中余额转入下一期（发生循环）的期数。',
   },
   {
     code: 'repayment_type',
@@ -40,7 +43,8 @@ export const riskTags = libraryTags('risk', [
       kind: 'computed',
       expression: "if(statement_count_12m = 0, 'no_statement', if(revolve_months_12m >= 3, 'revolver', 'transactor'))",
     },
-    description: 'Revolver: carried a balance in at least 3 statements of 12 months; transactor: pays in full.',
+    description: 'Revolver: carried a balance in at least 3 statements of 12 months; transactor: pays in full; no_statement: no statement in 12 months.',
+    descriptionZh: 'revolver 循环型：近12个月至少3期账单发生循环；transactor 全额还款型：按期全额还款；no_statement：近12个月无账单。',
   },
   {
     code: 'statement_count_12m',
@@ -48,7 +52,8 @@ export const riskTags = libraryTags('risk', [
     en: 'Statements, 12m',
     type: 'number',
     spec: { kind: 'dynamic', source: 'statement', aggregate: 'count', window: '12m' },
-    description: 'Statements cut in twelve 30-day months.',
+    description: 'Statements cut in the 12 months to the as-of date.',
+    descriptionZh: '近12个月出具的账单期数。',
   },
   {
     code: 'min_payment_months_12m',
@@ -56,7 +61,8 @@ export const riskTags = libraryTags('risk', [
     en: 'Minimum-payment months, 12m',
     type: 'number',
     spec: { kind: 'dynamic', source: 'statement', aggregate: 'count', filter: minimumOnly, window: '12m' },
-    description: 'Statements repaid with the minimum due (up to 10 % above it) but not in full.',
+    description: 'Statements of the 12 months to the as-of date repaid with the minimum due (up to 10 % above it) but not in full.',
+    descriptionZh: '近12个月仅按最低还款额还款（不超过最低还款额的110%）且未全额还清的账单期数。',
   },
   {
     code: 'worst_overdue_days_12m',
@@ -64,7 +70,8 @@ export const riskTags = libraryTags('risk', [
     en: 'Worst days overdue, 12m',
     type: 'number',
     spec: { kind: 'dynamic', source: 'statement', aggregate: 'max', field: 'overdue_days', window: '12m' },
-    description: 'The most days any statement of twelve 30-day months went past due.',
+    description: 'The most days any statement of the 12 months to the as-of date went past due.',
+    descriptionZh: '近12个月各期账单中最长的逾期天数。',
     buckets: { edges: [1, 30, 60, 90] },
   },
   {
@@ -73,7 +80,8 @@ export const riskTags = libraryTags('risk', [
     en: 'Overdue statements, 12m',
     type: 'number',
     spec: { kind: 'dynamic', source: 'statement', aggregate: 'count', filter: 'overdue_days > 0', window: '12m' },
-    description: 'Statements paid late in twelve 30-day months.',
+    description: 'Statements of the 12 months to the as-of date paid late.',
+    descriptionZh: '近12个月逾期还款的账单期数。',
   },
   {
     code: 'bureau_score',
@@ -82,6 +90,7 @@ export const riskTags = libraryTags('risk', [
     type: 'number',
     spec: { kind: 'dynamic', source: 'bureau', aggregate: 'last', field: 'score' },
     description: 'Score of the latest bureau pull on or before the as-of date (300–900).',
+    descriptionZh: '数据截止日（含）前最近一次征信查询的评分（300–900）。',
     buckets: { edges: [550, 650, 750] },
   },
   {
@@ -93,6 +102,7 @@ export const riskTags = libraryTags('risk', [
     spec: { kind: 'computed', expression: 'bureau_score' },
     buckets: { edges: [550, 650, 750], labels: ['poor', 'fair', 'good', 'excellent'] },
     description: 'Bureau score in bands: poor < 550 ≤ fair < 650 ≤ good < 750 ≤ excellent.',
+    descriptionZh: '征信评分分档：poor 较差 < 550 ≤ fair 一般 < 650 ≤ good 良好 < 750 ≤ excellent 优秀。',
   },
   {
     code: 'bureau_inquiries',
@@ -101,5 +111,6 @@ export const riskTags = libraryTags('risk', [
     type: 'number',
     spec: { kind: 'dynamic', source: 'bureau', aggregate: 'last', field: 'inquiries_6m' },
     description: 'Credit inquiries in the 6 months before the latest bureau pull (as reported by the bureau).',
+    descriptionZh: '最近一次征信报告所载的近6个月征信查询次数（以征信机构报送为准）。',
   },
 ]);

@@ -31,6 +31,7 @@ export const valueTags = libraryTags('value', [
     unit: 'CNY',
     spec: { kind: 'dynamic', source: 'statement', aggregate: 'sum', field: 'interest', window: '365d' },
     description: 'Interest charged on statements cut in 365 days.',
+    descriptionZh: '近365天出具账单中收取的利息。',
   },
   {
     code: 'fees_365d',
@@ -40,6 +41,7 @@ export const valueTags = libraryTags('value', [
     unit: 'CNY',
     spec: { kind: 'dynamic', source: 'statement', aggregate: 'sum', field: 'fees', window: '365d' },
     description: 'Fees charged (annual, late, instalment) on statements cut in 365 days.',
+    descriptionZh: '近365天出具账单中收取的手续费（年费、滞纳金、分期手续费）。',
   },
   {
     code: 'contribution_365d',
@@ -49,6 +51,7 @@ export const valueTags = libraryTags('value', [
     unit: 'CNY',
     spec: { kind: 'computed', expression: contributionExpression },
     description: 'Interchange on spend + interest + fees − rewards, servicing, funding and risk costs (README: Value contribution).',
+    descriptionZh: '消费交换费收入 + 利息 + 手续费 − 积分权益、运营服务、资金和风险成本（详见 README：Value contribution）。',
     buckets: { edges: [0, 200, 800, 2000] },
   },
   {
@@ -60,6 +63,7 @@ export const valueTags = libraryTags('value', [
     spec: { kind: 'computed', expression: 'contribution_365d' },
     buckets: { edges: [0, 200, 800, 2000], labels: ['loss', 'low', 'medium', 'high', 'top'] },
     description: 'Contribution in fixed CNY bands (loss < 0 ≤ low < 200 ≤ medium < 800 ≤ high < 2000 ≤ top), stable across refreshes.',
+    descriptionZh: '按固定人民币区间划分的综合贡献等级（loss 亏损 < 0 ≤ low 低 < 200 ≤ medium 中 < 800 ≤ high 高 < 2000 ≤ top 顶级），各次刷新口径一致。',
   },
   {
     code: 'rfm_r_score',
@@ -68,6 +72,7 @@ export const valueTags = libraryTags('value', [
     type: 'number',
     spec: { kind: 'computed', expression: 'days_since_last_txn', quantiles: 5, descending: true },
     description: 'Recency quintile, 5 = most recent purchase; customers who never purchased score 1.',
+    descriptionZh: '消费近度五分位得分，5 表示最近有消费；从未消费的客户得 1 分。',
   },
   {
     code: 'rfm_f_score',
@@ -76,6 +81,7 @@ export const valueTags = libraryTags('value', [
     type: 'number',
     spec: { kind: 'computed', expression: 'txn_count_365d', quantiles: 5 },
     description: 'Quintile of purchases in 365 days, 5 = most frequent (ties share a score).',
+    descriptionZh: '近365天消费笔数的五分位得分，5 表示最频繁（并列者同分）。',
   },
   {
     code: 'rfm_m_score',
@@ -84,6 +90,7 @@ export const valueTags = libraryTags('value', [
     type: 'number',
     spec: { kind: 'computed', expression: 'spend_365d', quantiles: 5 },
     description: 'Quintile of net spend in 365 days, 5 = highest (ties share a score).',
+    descriptionZh: '近365天净消费金额的五分位得分，5 表示最高（并列者同分）。',
   },
   {
     code: 'rfm_segment',
@@ -103,5 +110,6 @@ export const valueTags = libraryTags('value', [
       ].join('\n'),
     },
     description: 'Named RFM groups from the three quintile scores (champions, loyal, big spenders, promising, at risk, hibernating, needs attention).',
+    descriptionZh: '由近度、频度、金额三项五分位得分划分的 RFM 客群（重要价值、忠诚、高消费、潜力、流失风险、沉睡、需关注）。',
   },
 ]);

@@ -52,8 +52,11 @@ export function planDynamic(input: DynamicInput, states: StateSet): string {
       const whole = sum(m.sum, input.baseSql);
       return `CASE WHEN ${whole} > 0 THEN coalesce(${part}, 0) / ${whole} END`;
     }
-    case 'days_since':
-      return `date_diff('day', ${states.add({ fn: 'max', value: 'day', ...condOpt, ...window })}, ${dateLiteral(asOf)})`;
+    case 'days_since': {
+      const stored = relation.storedDay;
+      const latest = states.add({ fn: 'max', value: stored?.column ?? 'day', ...condOpt, ...window });
+      return `date_diff('day', ${stored ? stored.toDay(latest) : latest}, ${dateLiteral(asOf)})`;
+    }
     case 'distinct_months': {
       // Calendar months as bits (month index mod 64) instead of count(DISTINCT), which costs a third more time
       // and gigabytes of memory at 100M rows (NOTES-platform.md); the mask keeps the window's months only.

@@ -2,10 +2,12 @@
 // card centre works on Beijing time and every window in the data ends on a Shanghai day.
 const timeZone = 'Asia/Shanghai';
 
+/** Yuan as ¥1,234 in both languages: English formats would otherwise write CN¥, which nobody here reads. */
 export function formatMoney(value: number, locale: string, fractionDigits = 0): string {
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(value);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tagExplainEndpoint, type CustomerTag } from '../../../../src/profiles/schema';
 import { useEndpoint } from '../../api/useEndpoint';
+import { tagDescription } from '../../components/tag-description';
 import { formatTagValue } from './tag-value';
 
 function text(value: unknown): string {
@@ -24,6 +25,7 @@ function Explanation({ customerId, tag }: { readonly customerId: string; readonl
   const e = explain.data;
   const spec = (e.definition.spec ?? {}) as Record<string, unknown>;
   const columns = [...new Set(e.inputs.slice(0, 20).flatMap((row) => Object.keys(row)))].slice(0, 6);
+  const description = tagDescription(e.definition, i18n.language);
   return (
     <div style={{ width: 520, maxHeight: 420, overflow: 'auto' }} data-testid={`explain-${tag.code}`}>
       <Descriptions
@@ -38,6 +40,15 @@ function Explanation({ customerId, tag }: { readonly customerId: string; readonl
               <Typography.Text strong>{formatTagValue(tag, e.value, t, i18n.language)}</Typography.Text>
             ),
           },
+          ...(description
+            ? [
+                {
+                  key: 'description',
+                  label: t('tags.description'),
+                  children: <span data-testid="explain-description">{description}</span>,
+                },
+              ]
+            : []),
           {
             key: 'kind',
             label: t('tags.kind'),

@@ -9,7 +9,7 @@ const pageSize = 20;
 
 /** One import's rejected rows, a page at a time, with a per-rule and per-field summary above them. */
 export function RejectedRows({ importId }: { readonly importId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
   const [rule, setRule] = useState<RejectRule | undefined>();
   const detail = useEndpoint(
@@ -85,7 +85,11 @@ export function RejectedRows({ importId }: { readonly importId: string }) {
                   width: 220,
                 },
                 { key: 'rule', title: t('data.rejects.rule'), render: (_, r) => <Tag>{ruleLabel(r.rule)}</Tag>, width: 150 },
-                { key: 'reason', title: t('data.rejects.reason'), dataIndex: 'reason' },
+                {
+                  key: 'reason',
+                  title: t('data.rejects.reason'),
+                  render: (_, r) => (i18n.language === 'en-US' ? r.reason['en-US'] : r.reason['zh-CN']),
+                },
               ]}
             />
           </Flex>

@@ -1,6 +1,5 @@
-import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Card, Col, Flex, Form, Input, Row, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -12,6 +11,7 @@ import {
   type Segment,
 } from '../../../../src/segments/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
+import { EditorSaveBar } from '../../components/EditorSaveBar';
 import { checkText } from '../../components/expression-check';
 import { LiveCountPanel } from './LiveCountPanel';
 import { RuleEditor } from './RuleEditor';
@@ -80,40 +80,20 @@ function SegmentBuilder({
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center">
-        <Space>
-          <Button
-            type="text"
-            icon={<ArrowLeftOutlined />}
-            onClick={() => void navigate('/segments')}
-            aria-label={t('common.back')}
-          />
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {segment
-              ? t('segments.editTitle', { name: i18n.language === 'en-US' ? segment.nameEn : segment.nameZh })
-              : t('segments.newTitle')}
-          </Typography.Title>
-        </Space>
-        <Button
-          type="primary"
-          icon={<SaveOutlined />}
-          disabled={!canSave}
-          loading={create.isPending || update.isPending}
-          onClick={save}
-          data-testid="segment-save"
-        >
-          {t('common.save')}
-        </Button>
-      </Flex>
-      {saveError && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('segments.saveFailed')}
-          description={saveError.message}
-          data-testid="segment-save-error"
-        />
-      )}
+      <EditorSaveBar
+        title={
+          segment
+            ? t('segments.editTitle', { name: i18n.language === 'en-US' ? segment.nameEn : segment.nameZh })
+            : t('segments.newTitle')
+        }
+        backTo="/segments"
+        canSave={canSave}
+        saving={create.isPending || update.isPending}
+        onSave={save}
+        error={saveError}
+        errorTitle={t('segments.saveFailed')}
+        testId="segment"
+      />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <RuleEditor builder={builder} vocabulary={vocabulary} problem={problem} />

@@ -32,7 +32,6 @@ import { SegmentEvents } from './SegmentEvents';
 import { SegmentExportButton } from './SegmentExportButton';
 import { SegmentSizeCell } from './SegmentSizeCell';
 import { SnapshotHistory } from './SnapshotHistory';
-import { useSegmentSizes } from './useSegmentSizes';
 
 export function SegmentDetailPage() {
   const { id = '' } = useParams();
@@ -50,7 +49,9 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const may = (endpoint: Endpoint) => endpoint.roles !== 'public' && endpoint.roles.includes(user.role);
-  const sizes = useSegmentSizes([segment]);
+  // The size comes with the segment list (the same query the segments page ran, usually still cached).
+  const listed = useEndpoint(listSegmentsEndpoint, {});
+  const size = listed.data?.items.find((s) => s.id === segment.id)?.size;
   const snapshot = useEndpointMutation(takeSnapshotEndpoint, {
     onSuccess: (s) => {
       void message.success(
@@ -58,6 +59,7 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
       );
       void queryClient.invalidateQueries({ queryKey: endpointKey(listSnapshotsEndpoint) });
       void queryClient.invalidateQueries({ queryKey: endpointKey(segmentEventsEndpoint) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(listSegmentsEndpoint) });
     },
     onError: (error) => void message.error(error.message),
   });
@@ -126,7 +128,7 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
             {
               key: 'size',
               label: t('segments.size'),
-              children: <SegmentSizeCell size={sizes.get(segment.id)} testId="segment-detail-size" />,
+              children: <SegmentSizeCell size={size} testId="segment-detail-size" />,
             },
             { key: 'id', label: 'ID', children: <Typography.Text copyable>{segment.id}</Typography.Text> },
             { key: 'version', label: t('segments.version'), children: `v${segment.version}` },

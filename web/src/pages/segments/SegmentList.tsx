@@ -2,15 +2,14 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { createSegmentEndpoint, type Segment } from '../../../../src/segments/schema';
+import { createSegmentEndpoint, type ListedSegment } from '../../../../src/segments/schema';
 import { useCurrentUser } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
 import { SegmentExportButton } from './SegmentExportButton';
 import { SegmentSizeCell } from './SegmentSizeCell';
-import { useSegmentSizes } from './useSegmentSizes';
 
 interface SegmentListProps {
-  readonly segments: readonly Segment[];
+  readonly segments: readonly ListedSegment[];
   readonly selected: readonly string[];
   readonly onSelect: ((ids: string[]) => void) | null;
   /** The segment just saved, highlighted so the person sees where it went. */
@@ -22,12 +21,11 @@ export function SegmentList({ segments, selected, onSelect, highlight }: Segment
   const locale = i18n.language;
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const sizes = useSegmentSizes(segments);
   const canWrite =
     createSegmentEndpoint.roles !== 'public' && createSegmentEndpoint.roles.includes(user.role);
-  const name = (s: Segment) => (locale === 'en-US' ? s.nameEn : s.nameZh);
+  const name = (s: ListedSegment) => (locale === 'en-US' ? s.nameEn : s.nameZh);
   return (
-    <Table<Segment>
+    <Table<ListedSegment>
       data-testid="segment-table"
       size="middle"
       rowKey="id"
@@ -78,8 +76,8 @@ export function SegmentList({ segments, selected, onSelect, highlight }: Segment
         {
           key: 'size',
           title: t('segments.size'),
-          width: 200,
-          render: (_, r) => <SegmentSizeCell size={sizes.get(r.id)} testId={`segment-size-${r.id}`} />,
+          width: 260,
+          render: (_, r) => <SegmentSizeCell size={r.size} testId={`segment-size-${r.id}`} />,
         },
         {
           key: 'updated',

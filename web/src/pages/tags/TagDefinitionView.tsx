@@ -2,6 +2,7 @@ import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagDefinition } from '../../../../src/tags/schema';
+import { tagDescription } from '../../components/tag-description';
 import { dimensionColors, kindColors } from './tag-labels';
 
 function Code({ children }: { readonly children: string }) {
@@ -14,7 +15,7 @@ function Code({ children }: { readonly children: string }) {
 
 /** A tag's definition as people read it: what it reads, over which window, and how it folds. */
 export function TagDefinitionView({ definition: d }: { readonly definition: TagDefinition }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const spec = d.spec;
   const items: Array<{ key: string; label: string; children: ReactNode; span?: number }> = [
     { key: 'code', label: t('tags.field.code'), children: <Code>{d.code}</Code> },
@@ -109,6 +110,11 @@ export function TagDefinitionView({ definition: d }: { readonly definition: TagD
     });
   items.push({ key: 'refresh', label: t('tags.field.refresh'), children: t(`tagRefresh.${d.refresh}`) });
   items.push({ key: 'owner', label: t('tags.field.owner'), children: `${d.owner} · v${d.version}` });
-  items.push({ key: 'description', label: t('tags.description'), children: d.description, span: 2 });
+  items.push({
+    key: 'description',
+    label: t('tags.description'),
+    children: tagDescription(d, i18n.language),
+    span: 2,
+  });
   return <Descriptions size="small" bordered column={2} items={items} data-testid="tag-definition" />;
 }

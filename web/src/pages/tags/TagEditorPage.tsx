@@ -1,6 +1,5 @@
-import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Flex, Form, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Card, Col, Flex, Form, Row, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -12,6 +11,7 @@ import {
   type TagDefinition,
 } from '../../../../src/tags/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
+import { EditorSaveBar } from '../../components/EditorSaveBar';
 import { TagBasicsFields } from './TagBasicsFields';
 import { TagPreviewPanel } from './TagPreviewPanel';
 import { TagSpecFields } from './TagSpecFields';
@@ -68,38 +68,16 @@ function TagEditor({ editing, initial }: { readonly editing: string | null; read
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center">
-        <Space>
-          <Button
-            type="text"
-            icon={<ArrowLeftOutlined />}
-            onClick={() => void navigate('/tags')}
-            aria-label={t('common.back')}
-          />
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {editing ? t('tags.editTitle', { code: editing }) : t('tags.newTitle')}
-          </Typography.Title>
-        </Space>
-        <Button
-          type="primary"
-          icon={<SaveOutlined />}
-          disabled={!validation.valid}
-          loading={saving}
-          onClick={save}
-          data-testid="tag-save"
-        >
-          {t('common.save')}
-        </Button>
-      </Flex>
-      {saveError && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('tags.saveFailed')}
-          description={saveError.message}
-          data-testid="tag-save-error"
-        />
-      )}
+      <EditorSaveBar
+        title={editing ? t('tags.editTitle', { code: editing }) : t('tags.newTitle')}
+        backTo="/tags"
+        canSave={validation.valid}
+        saving={saving}
+        onSave={save}
+        error={saveError}
+        errorTitle={t('tags.saveFailed')}
+        testId="tag"
+      />
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card title={t('tags.definitionTitle')}>

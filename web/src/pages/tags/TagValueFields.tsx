@@ -10,7 +10,7 @@ interface TagValueFieldsProps {
   readonly issues: readonly ValidationIssue[];
 }
 
-/** How values read and group: enum values, bucket edges and labels, refresh policy and the description. */
+/** How values read and group: enum values, bucket edges and labels, refresh policy and the descriptions. */
 export function TagValueFields({ draft, set, issues }: TagValueFieldsProps) {
   const { t } = useTranslation();
   return (
@@ -73,8 +73,24 @@ export function TagValueFields({ draft, set, issues }: TagValueFieldsProps) {
             />
           </Form.Item>
         </Col>
-        <Col span={16}>
-          <Form.Item label={t('tags.description')} required {...issueHelp(issues, 'description')}>
+      </Row>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            label={t('tags.field.descriptionZh')}
+            tooltip={t('tags.field.descriptionZhHint')}
+            {...issueHelp(issues, 'description_zh')}
+          >
+            <Input.TextArea
+              value={draft.description_zh}
+              onChange={(e) => set({ description_zh: e.target.value })}
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              data-testid="tag-field-description-zh"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('tags.field.descriptionEn')} required {...issueHelp(issues, 'description')}>
             <Input.TextArea
               value={draft.description}
               onChange={(e) => set({ description: e.target.value })}

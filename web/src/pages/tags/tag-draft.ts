@@ -38,6 +38,8 @@ export interface TagDraft {
   readonly unit: string;
   readonly refresh: 'daily' | 'on_demand';
   readonly description: string;
+  /** Optional: the Chinese console falls back to the English description. */
+  readonly description_zh: string;
 }
 
 export const emptyDraft: TagDraft = {
@@ -67,6 +69,7 @@ export const emptyDraft: TagDraft = {
   unit: '',
   refresh: 'daily',
   description: '',
+  description_zh: '',
 };
 
 const list = (text: string) =>
@@ -131,6 +134,7 @@ export function definitionOf(d: TagDraft): Record<string, unknown> {
     ...present({ unit: d.unit.trim() }),
     refresh: d.refresh,
     description: d.description.trim(),
+    ...present({ description_zh: d.description_zh.trim() }),
   };
 }
 
@@ -174,5 +178,6 @@ export function draftOf(def: TagDefinition, asCopy: boolean): TagDraft {
     unit: def.unit ?? '',
     refresh: def.refresh,
     description: def.description,
+    description_zh: def.description_zh ?? '',
   };
 }

@@ -1,11 +1,11 @@
-// Test fixture: a real server on loopback over a real DuckDB file. Used by the tests beside this file.
+// Test fixture: a real server on loopback over a real DuckDB file, with users who can log in over HTTP.
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Role } from '../core/schema';
 import type { Database } from '../db';
 import { createUserAccount } from '../security';
-import { tempStore } from '../test-support/temp-store';
-import { buildServer, type ServerOptions } from './app';
+import { buildServer, type ServerOptions } from '../server';
+import { tempStore } from './temp-store';
 
 export interface TestServer {
   readonly base: string;

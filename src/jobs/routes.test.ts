@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../core/schema';
+import { generatePortfolio } from '../data';
+import { listAudit } from '../security';
+import { addUser, loginCookie, startTestServer, type TestServer } from '../test-support/test-server';
+import { callAs, jsonOf } from '../test-support/api-calls';
+import { profileRefreshResultSchema, type Job } from './schema';
+
+// A profile refresh through a real server on loopback over a small generated portfolio: started by an
+// operator, followed to the end, with segments refreshed behind the tags, and refused to those without the role.
+
+let server: TestServer;
+const cookies = new Map<Role, string>();
+
+const call = callAs(() => server.base, cookies);
+
+async function follow(jobId: string): Promise<Job[]> {
+  const seen: Job[] = [];
+  for (let i = 0; i < 600; i += 1) {
+    const job = await jsonOf<Job>(await call('analyst', 'GET', `/api/jobs/${jobId}`));
+    seen.push(job);
+    if (!['queued', 'running'].includes(job.status)) return seen;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`job ${jobId} did not end in 60 s`);
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await generatePortfolio(server.db, { customers: 300, seed: 11, months: 6 });
+  for (const role of ['admin', 'operator', 'analyst', 'agent', 'auditor'] as const) {
+    await addUser(server.db, `${role}1`, role);
+    cookies.set(role, await loginCookie(server.base, `${role}1`));
+  }
+}, 120_000);
+afterAll(async () => server?.close());
+
+describe('profile refresh jobs over HTTP', () => {
+  it('refuses those whose role may not start or follow a refresh', async () => {
+    expect((await call('analyst', 'POST', '/api/jobs/profile-refresh', { incremental: false })).status).toBe(403);
+    expect((await call('auditor', 'POST', '/api/jobs/profile-refresh', {})).status).toBe(403);
+    expect((await call('auditor', 'GET', '/api/jobs')).status).toBe(403);
+    expect((await call('agent', 'GET', '/api/jobs/job_x')).status).toBe(403);
+    expect((await call('analyst', 'GET', '/api/jobs/job_x')).status).toBe(404);
+    expect(await server.db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM jobs')).toEqual({ n: 0 });
+  });
+
+  it('runs tags then segments to success, one at a time, and audits start and finish', async () => {
+    const started = await jsonOf<Job>(await call('operator', 'POST', '/api/jobs/profile-refresh', { incremental: false }));
+    expect(started).toMatchObject({ kind: 'profile_refresh', status: 'running', startedBy: 'operator1', params: { incremental: false } });
+    expect(started.phases.map((p) => p.name)).toEqual(['tags', 'segments']);
+
+    const second = await jsonOf<{ error: { code: string; messages: Record<string, string>; details: unknown } }>(
+      await call('admin', 'POST', '/api/jobs/profile-refresh', { incremental: true }),
+      409,
+    );
+    expect(second.error).toMatchObject({ code: 'conflict', details: { jobId: started.id } });
+    expect(second.error.messages['zh-CN']).toContain('已有画像刷新任务在运行');
+    expect(second.error.messages['en-US']).toContain('already running');
+
+    const seen = await follow(started.id);
+    const done = seen.at(-1) as Job;
+    expect([done.status, done.error]).toEqual(['succeeded', null]);
+    expect(done.phases.map((p) => [p.name, p.status])).toEqual([
+      ['tags', 'succeeded'],
+      ['segments', 'succeeded'],
+    ]);
+    const result = profileRefreshResultSchema.parse(done.result);
+    const profile = await server.db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM profile');
+    expect(result).toMatchObject({ mode: 'full', customers: profile?.n, segmentsFailed: 0 });
+    expect(Object.keys(result.phaseMs)).toEqual(['tags', 'segments']);
+    const state = await server.db.one<{ as_of: string }>("SELECT as_of FROM tag_profile_state WHERE name = 'profile'");
+    expect(result.asOf).toBe(state?.as_of);
+
+    // Segments followed the refresh: every segment has a snapshot taken by this job, with its members.
+    const snapshots = await server.db.one<{ n: number; segments: number; members: number }>(
+      `SELECT count(*)::INTEGER AS n, count(DISTINCT segment_id)::INTEGER AS segments,
+         (SELECT count(*)::INTEGER FROM segment_memberships) AS members
+       FROM segment_snapshots WHERE taken_at >= $1::TIMESTAMP`,
+      [done.startedAt],
+    );
+    expect(snapshots?.n).toBe(result.segmentSnapshots);
+    expect(snapshots?.n).toBeGreaterThan(0);
+    expect(snapshots?.members).toBeGreaterThan(0);
+
+    const audit = await listAudit(server.db, { action: 'job', page: 1, pageSize: 50 });
+    const entries = audit.items.filter((e) => e.target === started.id).map((e) => [e.action, e.actor, e.role]);
+    expect(entries.sort()).toEqual([
+      ['job.finish', 'operator1', 'operator'],
+      ['job.start', 'operator1', 'operator'],
+    ]);
+  });
+
+  it('lists recent jobs by kind, and an incremental refresh may start once the first has ended', async () => {
+    const next = await jsonOf<Job>(await call('admin', 'POST', '/api/jobs/profile-refresh', { incremental: true }));
+    const done = (await follow(next.id)).at(-1) as Job;
+    expect(done.status).toBe('succeeded');
+    expect(done.params).toEqual({ incremental: true });
+    const list = await jsonOf<{ items: Job[] }>(await call('analyst', 'GET', '/api/jobs?kind=profile_refresh&limit=5'));
+    expect(list.items.map((j) => [j.id, j.status, j.startedBy])).toEqual([
+      [next.id, 'succeeded', 'admin1'],
+      [expect.any(String), 'succeeded', 'operator1'],
+    ]);
+    expect((await call('analyst', 'GET', '/api/jobs?kind=nonsense')).status).toBe(400);
+  });
+});
