@@ -14,7 +14,7 @@ import { quoteIdent, quoteLiteral, type Database } from '../src/db';
 import { computePersonas, countRule, loadProfileInfo, overlapSegments, prepareRule, compileRule, ruleCatalog, snapshotAllSegments } from '../src/segments';
 import { createUserAccount } from '../src/security';
 import { buildServer } from '../src/server';
-import { builtinTags, refreshProfile } from '../src/tags';
+import { builtinTags, profileColumnTypesOf, refreshProfile } from '../src/tags';
 import { portfolioCopy, portfolioSizes } from './support/portfolio-cache';
 
 export const name = 'segments';
@@ -67,7 +67,9 @@ function columnSql(code: string, type: string, values: readonly string[] | undef
 }
 
 export async function synthesiseProfile(db: Database, customers: number): Promise<void> {
-  const columns = builtinTags.map((t, salt) => `(${columnSql(t.code, t.type, t.values, salt + 1)})${t.type === 'number' ? '::DOUBLE' : ''} AS ${quoteIdent(t.code)}`);
+  // Stored as a refresh stores them: whole-number tags as INTEGER, other numbers as DOUBLE.
+  const types = profileColumnTypesOf(builtinTags);
+  const columns = builtinTags.map((t, salt) => `(${columnSql(t.code, t.type, t.values, salt + 1)})${t.type === 'number' ? `::${types.get(t.code)}` : ''} AS ${quoteIdent(t.code)}`);
   await db.run(
     `CREATE OR REPLACE TABLE profile AS SELECT printf('C%08d', i) AS customer_id, ${columns.join(', ')}, DATE '${asOf}' AS as_of
      FROM range(1, ${customers + 1}) t(i) ORDER BY customer_id`,

@@ -4,7 +4,7 @@ export { tagMigrations } from './migrations';
 export { builtinTags } from './library';
 export { loadCatalogue, customTags, findTag, saveTag, deleteTag, type StoredTag } from './definition-store';
 export { checkDefinition, validateDefinition, type CheckResult } from './validate';
-export { refreshProfile, detectAsOf, currentPlan, profileState, type RefreshOptions, type RefreshResult } from './refresh';
+export { refreshProfile, detectAsOf, currentPlan, profileState, profileColumnTypesOf, type RefreshOptions, type RefreshResult } from './refresh';
 export {
   takeSnapshot,
   listSnapshots,

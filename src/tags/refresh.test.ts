@@ -96,6 +96,19 @@ describe('tag refresh on a hand-made portfolio', () => {
     expect(profile.get('C1')?.as_of).toBe('2025-06-30');
   });
 
+  it('stores whole-number tags as INTEGER and other numbers as DOUBLE', async () => {
+    const types = await db.all<{ column_name: string; data_type: string }>(
+      "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'profile' AND column_name IN ('txn_count_90d', 'age', 'rfm_r_score', 'spend_90d', 'utilisation')",
+    );
+    expect(Object.fromEntries(types.map((t) => [t.column_name, t.data_type]))).toEqual({
+      txn_count_90d: 'INTEGER',
+      age: 'INTEGER',
+      rfm_r_score: 'INTEGER',
+      spend_90d: 'DOUBLE',
+      utilisation: 'DOUBLE',
+    });
+  });
+
   it.each(expected)('%s %s = %s', (customer, tag, value) => {
     const actual = profile.get(customer)?.[tag];
     if (typeof value === 'number') expect(actual).toBeCloseTo(value, 6);

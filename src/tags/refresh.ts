@@ -2,7 +2,8 @@ import { fail, silentProgress, type ProgressListener } from '../core';
 import { quoteIdent, type Database, type Queryable } from '../db';
 import { loadCatalogue } from './definition-store';
 import { duckdbEnv } from './plan/env';
-import { planRefresh, type RefreshPlan } from './plan/planner';
+import { planRefresh, profileColumnTypes, type RefreshPlan } from './plan/planner';
+import type { TagDefinition } from './definition-schema';
 import { runDynamicPass, stateMeta, type PassOutcome } from './state-store';
 import { takeSnapshot } from './history-store';
 import { resolveCatalogue } from './validate';
@@ -48,6 +49,11 @@ async function inTransaction(session: Queryable, work: () => Promise<void>): Pro
 export async function detectAsOf(db: Queryable | Database): Promise<string> {
   const row = await db.one<{ d: string | null }>('SELECT CAST(max(ts) + INTERVAL 8 HOUR AS DATE) AS d FROM transactions');
   return row?.d ?? fail('bad_request', '没有交易数据，无法确定数据截止日', 'no transactions yet: the as-of date cannot be set');
+}
+
+/** The SQL type each tag's profile column is stored as (whole-number tags as INTEGER). */
+export function profileColumnTypesOf(defs: readonly TagDefinition[]): Map<string, string> {
+  return profileColumnTypes(resolveCatalogue(defs));
 }
 
 /** The plan a refresh at `asOf` would run, for the catalogue as stored now (explain, preview, bench). */
