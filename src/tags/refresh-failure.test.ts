@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../test-support/temp-store';
 import type { Database } from '../db';
+import { saveTag } from './definition-store';
 import { refreshProfile } from './refresh';
 import { insertTxn, loadScenario } from './scenario-fixture';
 
@@ -38,5 +39,22 @@ describe('a refresh that fails part-way', () => {
     const c1 = await db.one<{ spend_30d: number }>("SELECT spend_30d FROM profile WHERE customer_id = 'C1'");
     // T2 (1 June) has left the 30-day window that now starts on 3 June.
     expect(c1?.spend_30d).toBeCloseTo(100 - 50 + 999, 6);
+  });
+
+  it('stops on an enum value outside the tag\'s list, naming the tag and the value, and keeps the profile', async () => {
+    const before = await db.all('SELECT * FROM profile ORDER BY customer_id');
+    // A custom enum tag whose expression can give a value its list does not name.
+    await saveTag(db, {
+      code: 'spend_level',
+      name_zh: '消费档位',
+      name_en: 'Spend level',
+      dimension: 'value',
+      type: 'enum',
+      values: ['low', 'high'],
+      spec: { kind: 'computed', expression: "if(spend_365d > 1000, 'high', if(spend_365d > 0, 'low', 'none'))" },
+      description: 'Spend level over a year.',
+    }, 'test', 'create');
+    await expect(refreshProfile(db, { snapshot: false })).rejects.toThrow(/tag spend_level produced none, which is not one of its values/);
+    expect(await db.all('SELECT * FROM profile ORDER BY customer_id')).toEqual(before);
   });
 });

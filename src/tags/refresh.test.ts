@@ -96,9 +96,9 @@ describe('tag refresh on a hand-made portfolio', () => {
     expect(profile.get('C1')?.as_of).toBe('2025-06-30');
   });
 
-  it('stores whole-number tags as INTEGER and other numbers as DOUBLE', async () => {
+  it('stores whole-number tags as INTEGER, other numbers as DOUBLE and enums as ENUMs of their values', async () => {
     const types = await db.all<{ column_name: string; data_type: string }>(
-      "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'profile' AND column_name IN ('txn_count_90d', 'age', 'rfm_r_score', 'spend_90d', 'utilisation')",
+      "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'profile' AND column_name IN ('txn_count_90d', 'age', 'rfm_r_score', 'spend_90d', 'utilisation', 'card_tier')",
     );
     expect(Object.fromEntries(types.map((t) => [t.column_name, t.data_type]))).toEqual({
       txn_count_90d: 'INTEGER',
@@ -106,6 +106,7 @@ describe('tag refresh on a hand-made portfolio', () => {
       rfm_r_score: 'INTEGER',
       spend_90d: 'DOUBLE',
       utilisation: 'DOUBLE',
+      card_tier: "ENUM('classic', 'gold', 'platinum', 'diamond')",
     });
   });
 

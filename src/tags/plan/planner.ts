@@ -42,10 +42,37 @@ export interface RefreshPlan {
 
 const sqlType: Record<TagType, string> = { number: 'DOUBLE', boolean: 'BOOLEAN', enum: 'VARCHAR', string: 'VARCHAR', date: 'DATE' };
 
-/** The SQL type of each tag's profile column: whole-number tags are INTEGER (plan/integral.ts). */
+/** An enum tag's values, in display order (declared, or its band labels). */
+function enumValues(def: TagDefinition): readonly string[] {
+  return def.values ?? (def.buckets ? bucketLabels(def.buckets) : []);
+}
+
+/**
+ * The SQL type of each tag's profile column. Whole-number tags are INTEGER (plan/integral.ts). Enum tags are
+ * DuckDB ENUMs of their values: a condition on one is compared as a small code inside the scan (at 1M
+ * profiles `card_tier in ('gold', 'platinum')` costs ~8 ms as text and ~4 ms as an ENUM). Comparisons with
+ * text still compare text (DuckDB casts the ENUM), so rules mean what they meant.
+ */
 export function profileColumnTypes(tags: readonly ResolvedTag[]): Map<string, string> {
   const whole = wholeNumberTags(tags);
-  return new Map(tags.map((t) => [t.def.code, whole.has(t.def.code) ? 'INTEGER' : sqlType[t.def.type]]));
+  const typeOf = (def: TagDefinition): string => {
+    if (whole.has(def.code)) return 'INTEGER';
+    const values = def.type === 'enum' ? enumValues(def) : [];
+    if (values.length > 0) return `ENUM(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`;
+    return sqlType[def.type];
+  };
+  return new Map(tags.map((t) => [t.def.code, typeOf(t.def)]));
+}
+
+/**
+ * The tag's value as its column type. A value outside an enum's list stops the refresh with the tag and the
+ * value named (the previous profile stays), rather than being stored as empty.
+ */
+function storedAs(code: string, type: string): string {
+  const column = quoteIdent(code);
+  if (!type.startsWith('ENUM(')) return `CAST(${column} AS ${type})`;
+  const message = `'标签 ${code} 的取值 ' || ${column} || ' 不在其取值列表中 / tag ${code} produced ' || ${column} || ', which is not one of its values'`;
+  return `CASE WHEN ${column} IS NULL OR TRY_CAST(${column} AS ${type}) IS NOT NULL THEN TRY_CAST(${column} AS ${type}) ELSE error(${message}) END`;
 }
 
 /** Default band labels: `<25`, `25–35`, `≥65`. */
@@ -164,7 +191,7 @@ export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefi
   ];
   const types = profileColumnTypes(tags);
   const columns = tags.map((t) => ({ code: t.def.code, type: t.def.type, sqlType: types.get(t.def.code) as string }));
-  const outputs = columns.map((c) => `CAST(${quoteIdent(c.code)} AS ${c.sqlType}) AS ${quoteIdent(c.code)}`);
+  const outputs = columns.map((c) => `${storedAs(c.code, c.sqlType)} AS ${quoteIdent(c.code)}`);
   // Not sorted: the refresh indexes customer_id instead (refresh.ts), which makes the 360° view's point reads
   // cheaper than a sorted table did (at 1M customers 4 ms instead of 9 ms) for half the cost of the sort.
   const profileSelect = `WITH ${ctes.join(',\n')}\nSELECT customer_id, ${outputs.join(', ')}, ${dateLiteral(asOf)} AS as_of\nFROM l${layers.length}`;
