@@ -1,9 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Database, Queryable } from '../db';
-import { ruleCatalog } from './catalog';
 import { compileRule, type CompiledRule } from './compile';
 import type { CountResult } from './definition-schema';
-import { loadProfileInfo } from './profile-store';
+import { profileOf, ruleContext } from './rule-context';
 import { prepareRule } from './validate';
 
 /** Members of a compiled rule: one scan of the profile (DuckDB pushes simple comparisons into the scan). */
@@ -19,14 +18,11 @@ export async function countCompiled(session: Pick<Queryable, 'one'>, compiled: C
  */
 export async function countRule(db: Database, text: string): Promise<CountResult> {
   const started = performance.now();
-  // The catalogue and the profile's shape are independent reads: fetched side by side on two pooled
-  // connections, their round trips overlap instead of adding up.
-  const [catalog, profile] = await Promise.allSettled([ruleCatalog(db), loadProfileInfo(db)]);
-  if (catalog.status === 'rejected') throw catalog.reason;
+  const context = await ruleContext(db);
   // The rule's own problems come first: a bad rule is reported the same with or without a profile.
-  const prepared = prepareRule(text, catalog.value);
-  if (profile.status === 'rejected') throw profile.reason;
-  const compiled = compileRule(prepared, profile.value);
+  const prepared = prepareRule(text, context.catalog);
+  const profile = profileOf(context);
+  const compiled = compileRule(prepared, profile);
   // One round trip for both figures; DuckDB answers the total from table metadata.
   const row = await db.one<{ n: number; total: number }>(
     `SELECT (SELECT count(*) FROM ${compiled.from} WHERE ${compiled.where})::BIGINT AS n, (SELECT count(*) FROM profile)::BIGINT AS total`,
@@ -38,6 +34,6 @@ export async function countRule(db: Database, text: string): Promise<CountResult
     total,
     share: total > 0 ? count / total : 0,
     elapsedMs: Math.round((performance.now() - started) * 100) / 100,
-    asOf: profile.value.asOf,
+    asOf: profile.asOf,
   };
 }

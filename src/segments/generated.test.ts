@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFamilies } from './definition-schema';
 import { countRule } from './count';
 import { listSegments } from './definition-store';
+import { createSegment } from './definition-store';
+import { customerSegments } from './customer-segments';
 import { computePersonas } from './personas/compute';
 import { snapshotAllSegments } from './snapshot-store';
 import { generatedStore, type Store } from './test-fixture';
@@ -128,5 +130,30 @@ describe('segments on a generated portfolio', () => {
       );
       expect([family, sizes.reduce((a, b) => a + b, 0), distinct?.n]).toEqual([family, 1500, 1500]);
     }
+  }, 120_000);
+
+  it('gives each customer in the 360° exactly the segments whose snapshot holds them', async () => {
+    // Interpreted rules (tags only) and SQL ones (a window, the persona) side by side with built-ins.
+    await createSegment(store.db, { nameZh: '境外旅行', nameEn: 'Overseas travel', rule: "count(txn where category = 'travel' and is_overseas, 90d) >= 1" }, 'test');
+    const persona = (await store.db.one<{ code: string }>('SELECT persona AS code FROM customer_personas LIMIT 1'))?.code ?? '';
+    await createSegment(store.db, { nameZh: '画像', nameEn: 'Persona', rule: `persona = '${persona}' and spend_90d > 0` }, 'test');
+    await createSegment(store.db, { nameZh: '金卡活跃', nameEn: 'Gold active', rule: "card_tier in ('gold', 'platinum') and days_since_last_txn <= 30 and age between 25 and 45" }, 'test');
+    const { snapshots, failed } = await snapshotAllSegments(store.db);
+    expect(failed).toEqual([]);
+    const members = await store.db.all<{ customer_id: string; ids: string[] }>(
+      `SELECT c.customer_id, list(s.segment_id ORDER BY s.segment_id) FILTER (WHERE s.segment_id IS NOT NULL) AS ids
+       FROM (SELECT customer_id FROM customers ORDER BY hash(customer_id) LIMIT 60) c
+       LEFT JOIN (SELECT customer_id, segment_id FROM segment_memberships
+                  WHERE snapshot_id IN (SELECT unnest(from_json($1, '["VARCHAR"]')))) s USING (customer_id)
+       GROUP BY c.customer_id`,
+      [JSON.stringify(snapshots.map((s) => s.snapshotId))],
+    );
+    let kinds = 0;
+    for (const { customer_id, ids } of members) {
+      const got = (await customerSegments(store.db, customer_id)).map((s) => s.id).sort();
+      expect([customer_id, got]).toEqual([customer_id, ids ?? []]);
+      kinds += got.length;
+    }
+    expect(kinds).toBeGreaterThan(60 * 4); // every customer is in one group of each of the four families at least
   }, 120_000);
 });

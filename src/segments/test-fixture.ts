@@ -14,7 +14,7 @@ export type Store = Awaited<ReturnType<typeof tempStore>>;
 
 /**
  * Replaces the profile with exactly these rows. Column types are given, not guessed, so a test states what
- * the tag engine would have written (DOUBLE numbers, VARCHAR enums).
+ * the tag engine would have written (the engine itself stores whole numbers as INTEGER and enums as ENUM).
  */
 export async function writeProfile(
   db: Database,

@@ -1,6 +1,7 @@
-import type { Database } from '../../db';
+import type { Database, Row } from '../../db';
 import type { UnavailableSection } from '../view-schema';
 import { customerAccounts, type AccountRow } from '../customer-store';
+import { profileRows } from '../tag-store';
 
 /** What every section provider receives: one customer (known to exist), the as-of date, whether PII may show. */
 export interface SectionContext {
@@ -12,16 +13,20 @@ export interface SectionContext {
   readonly unmasked: boolean;
   /** The customer's accounts, read once and shared by the sections that need them. */
   accounts(): Promise<AccountRow[]>;
+  /** The customer's row of the tag profile (null when not in it), read once: tags and segments share it. */
+  profileRow(): Promise<Row | null>;
 }
 
 export function sectionContext(db: Database, customerId: string, asOf: string | null, unmasked: boolean): SectionContext {
   let accounts: Promise<AccountRow[]> | undefined;
+  let profileRow: Promise<Row | null> | undefined;
   return {
     db,
     customerId,
     asOf,
     unmasked,
     accounts: () => (accounts ??= customerAccounts(db, customerId)),
+    profileRow: () => (profileRow ??= profileRows(db, [], customerId).then((rows) => rows[0] ?? null)),
   };
 }
 

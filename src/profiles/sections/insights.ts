@@ -14,7 +14,7 @@ export async function segmentsSection(ctx: SectionContext): Promise<SegmentsSect
     "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'profile'",
   );
   if (!hasProfile?.n) return unavailable('尚未计算客户画像（请先刷新标签）', 'no profile yet: refresh the tags first');
-  const segments = await customerSegments(ctx.db, ctx.customerId);
+  const segments = await customerSegments(ctx.db, ctx.customerId, { profileRow: await ctx.profileRow() });
   return {
     available: true,
     asOf: ctx.asOf,

@@ -28,7 +28,7 @@ async function readTags(ctx: SectionContext, history: boolean): Promise<TagsSect
   const id = ctx.customerId;
   // The summary shows no history, so it does not list the snapshots either.
   const [catalogue, snapshots] = await Promise.all([loadCatalogue(ctx.db), history ? listSnapshots(ctx.db) : []]);
-  const rows = await profileRows(ctx.db, history ? snapshots.map((s) => s.table) : [], id);
+  const rows = history ? await profileRows(ctx.db, snapshots.map((s) => s.table), id) : [await ctx.profileRow()].flatMap((r) => (r ? [{ ...r, snapshot_index: -1 }] : []));
   const bySnapshot = new Map<number, Row>(rows.map((r) => [r.snapshot_index, r]));
   const current = bySnapshot.get(-1);
   if (!current) return unavailable('该客户不在最近一次标签计算中（新客户？）', 'this customer was not in the last tag refresh (a new customer?)');

@@ -1,0 +1,50 @@
+import type { ExprCatalog } from '../core';
+import type { Database } from '../db';
+import { ruleCatalog } from './catalog';
+import { loadProfileInfo, type ProfileInfo } from './profile-store';
+
+/** What a rule is checked and compiled against: the names it may use and the profile's shape. */
+export interface RuleContext {
+  readonly catalog: ExprCatalog;
+  /** The profile's shape, or why there is none (rule problems are reported before this one). */
+  readonly profile: { readonly ok: true; readonly info: ProfileInfo } | { readonly ok: false; readonly error: unknown };
+}
+
+// A live count re-reads the tag catalogue (custom definitions parsed and checked), the personas and the
+// profile's columns on every keystroke: ~2 ms at p50 and 4–5 ms at p95 on two cores, a fifth of the 20 ms
+// budget. They change only when a refresh swaps the profile, a custom tag is saved or deleted, or personas
+// are recomputed, so they are kept per database under one stamp of all three, read in one round trip.
+const stampSql = `SELECT
+  (SELECT refreshed_at::VARCHAR FROM tag_profile_state WHERE name = 'profile') AS refreshed,
+  (SELECT count(*) || '/' || coalesce(max(updated_at)::VARCHAR, '') FROM tag_definitions) AS tags,
+  (SELECT run_id FROM persona_runs ORDER BY created_at DESC, run_id DESC LIMIT 1) AS personas`;
+
+const cache = new WeakMap<Database, { readonly stamp: string; readonly context: RuleContext }>();
+
+async function readContext(db: Database): Promise<RuleContext> {
+  // Independent reads: side by side on two pooled connections.
+  const [catalog, profile] = await Promise.allSettled([ruleCatalog(db), loadProfileInfo(db)]);
+  if (catalog.status === 'rejected') throw catalog.reason;
+  return {
+    catalog: catalog.value,
+    profile: profile.status === 'fulfilled' ? { ok: true, info: profile.value } : { ok: false, error: profile.reason },
+  };
+}
+
+export async function ruleContext(db: Database): Promise<RuleContext> {
+  const row = await db.one<{ refreshed: string | null; tags: string; personas: string | null }>(stampSql);
+  // A profile written by hand carries no refresh stamp: nothing says when it changes, so nothing is kept.
+  if (!row?.refreshed) return readContext(db);
+  const stamp = `${row.refreshed}|${row.tags}|${row.personas ?? ''}`;
+  const cached = cache.get(db);
+  if (cached?.stamp === stamp) return cached.context;
+  const context = await readContext(db);
+  cache.set(db, { stamp, context });
+  return context;
+}
+
+/** The profile's shape from a context, or the reason there is none. */
+export function profileOf(context: RuleContext): ProfileInfo {
+  if (context.profile.ok) return context.profile.info;
+  throw context.profile.error;
+}
