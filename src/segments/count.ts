@@ -21,19 +21,15 @@ export async function countRule(db: Database, text: string): Promise<CountResult
   const context = await ruleContext(db);
   // The rule's own problems come first: a bad rule is reported the same with or without a profile.
   const prepared = prepareRule(text, context.catalog);
-  const profile = profileOf(context);
-  const compiled = compileRule(prepared, profile);
-  // One round trip for both figures; DuckDB answers the total from table metadata.
-  const row = await db.one<{ n: number; total: number }>(
-    `SELECT (SELECT count(*) FROM ${compiled.from} WHERE ${compiled.where})::BIGINT AS n, (SELECT count(*) FROM profile)::BIGINT AS total`,
-    Object.keys(compiled.params).length > 0 ? compiled.params : undefined,
-  );
-  const [count, total] = [row?.n ?? 0, row?.total ?? 0];
+  const { info, total } = profileOf(context);
+  const compiled = compileRule(prepared, info);
+  // The total is kept with the context: only a refresh changes it.
+  const count = await countCompiled(db, compiled);
   return {
     count,
     total,
     share: total > 0 ? count / total : 0,
     elapsedMs: Math.round((performance.now() - started) * 100) / 100,
-    asOf: profile.asOf,
+    asOf: info.asOf,
   };
 }

@@ -7,7 +7,9 @@ import { loadProfileInfo, type ProfileInfo } from './profile-store';
 export interface RuleContext {
   readonly catalog: ExprCatalog;
   /** The profile's shape, or why there is none (rule problems are reported before this one). */
-  readonly profile: { readonly ok: true; readonly info: ProfileInfo } | { readonly ok: false; readonly error: unknown };
+  readonly profile:
+    | { readonly ok: true; readonly info: ProfileInfo; /** Customers in the profile. */ readonly total: number }
+    | { readonly ok: false; readonly error: unknown };
 }
 
 // A live count re-reads the tag catalogue (custom definitions parsed and checked), the personas and the
@@ -25,10 +27,9 @@ async function readContext(db: Database): Promise<RuleContext> {
   // Independent reads: side by side on two pooled connections.
   const [catalog, profile] = await Promise.allSettled([ruleCatalog(db), loadProfileInfo(db)]);
   if (catalog.status === 'rejected') throw catalog.reason;
-  return {
-    catalog: catalog.value,
-    profile: profile.status === 'fulfilled' ? { ok: true, info: profile.value } : { ok: false, error: profile.reason },
-  };
+  if (profile.status === 'rejected') return { catalog: catalog.value, profile: { ok: false, error: profile.reason } };
+  const total = (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM profile'))?.n ?? 0;
+  return { catalog: catalog.value, profile: { ok: true, info: profile.value, total } };
 }
 
 export async function ruleContext(db: Database): Promise<RuleContext> {
@@ -43,8 +44,8 @@ export async function ruleContext(db: Database): Promise<RuleContext> {
   return context;
 }
 
-/** The profile's shape from a context, or the reason there is none. */
-export function profileOf(context: RuleContext): ProfileInfo {
-  if (context.profile.ok) return context.profile.info;
+/** The profile's shape and size from a context, or the reason there is none. */
+export function profileOf(context: RuleContext): { readonly info: ProfileInfo; readonly total: number } {
+  if (context.profile.ok) return context.profile;
   throw context.profile.error;
 }
