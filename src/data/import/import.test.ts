@@ -123,3 +123,21 @@ describe('re-importing a file after its references arrived', () => {
     }
   });
 });
+
+describe('storing imported rows', () => {
+  it('keeps each customer’s rows together, in time order, whatever the file’s order', async () => {
+    const store = await tempStore();
+    try {
+      await loadParents(store.db);
+      const file = join(store.dir, 'by-time.csv');
+      // A bank's export: in time order, customers interleaved.
+      const rows = ['O1,A2,C2,2024-03-01 09:00:00,5.00', 'O2,A1,C1,2024-03-01 10:00:00,6.00', 'O3,A2,C2,2024-03-02 09:00:00,7.00', 'O4,A1,C1,2024-03-03 08:00:00,8.00', 'O5,A2,C2,2024-03-03 09:00:00,9.00'];
+      writeFileSync(file, `txn_id,account_id,customer_id,ts,amount\n${rows.join('\n')}\n`);
+      expect(await importFile(store.db, { table: 'transactions', file })).toMatchObject({ rowsImported: 5, rowsRejected: 0 });
+      const stored = await store.db.all<{ txn_id: string }>('SELECT txn_id FROM transactions ORDER BY rowid');
+      expect(stored.map((r) => r.txn_id)).toEqual(['O2', 'O4', 'O1', 'O3', 'O5']);
+    } finally {
+      await store.cleanup();
+    }
+  });
+});
