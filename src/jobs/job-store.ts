@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { jobSchema, type Job, type JobKind } from './schema';
+import { jobSchema, type Job, type JobListQuery } from './schema';
 
 // The jobs table: written when a job is created, at each phase change and when it ends. Progress ticks within
 // a phase stay in memory (runner.ts): they come many times a second and matter only while someone watches.
@@ -75,10 +75,11 @@ export async function readJob(db: Database, jobId: string): Promise<Job | undefi
   return row ? toJob(row) : undefined;
 }
 
-export async function readJobs(db: Database, filter: { kind?: JobKind; limit: number }): Promise<Job[]> {
+export async function readJobs(db: Database, filter: JobListQuery): Promise<Job[]> {
   const rows = await db.all<JobRow>(
-    'SELECT * FROM jobs WHERE $kind IS NULL OR kind = $kind ORDER BY created_at DESC, job_id LIMIT $limit',
-    { kind: filter.kind ?? null, limit: filter.limit },
+    `SELECT * FROM jobs WHERE ($kind IS NULL OR kind = $kind) AND ($status IS NULL OR status = $status)
+      ORDER BY created_at DESC, job_id LIMIT $limit`,
+    { kind: filter.kind ?? null, status: filter.status ?? null, limit: filter.limit },
   );
   return rows.map(toJob);
 }

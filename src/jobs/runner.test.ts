@@ -110,11 +110,15 @@ describe('job runner', () => {
     expect(done.finishedAt).not.toBeNull();
   });
 
-  it('lists recent jobs newest first, filtered by kind', async () => {
+  it('lists recent jobs newest first, filtered by kind and status', async () => {
     const all = await listJobs(store.db, { limit: 2 });
     expect(all).toHaveLength(2);
     expect(Date.parse(all[0]!.createdAt)).toBeGreaterThanOrEqual(Date.parse(all[1]!.createdAt));
     expect((await listJobs(store.db, { kind: 'profile_refresh', limit: 50 })).length).toBe(4);
+    const failed = await listJobs(store.db, { status: 'failed', limit: 50 });
+    expect(failed.map((j) => [j.status, j.error])).toEqual([['failed', 'segments exploded']]);
+    expect((await listJobs(store.db, { kind: 'profile_refresh', status: 'succeeded', limit: 50 })).length).toBe(3);
+    expect(await listJobs(store.db, { status: 'interrupted', limit: 50 })).toEqual([]);
     await expect(getJob(store.db, 'job_nope')).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -3,7 +3,7 @@ import type { Database } from '../db';
 import { appendAudit } from '../security';
 import { insertJob, readJob, readJobs, readUnfinishedJobs, saveJob } from './job-store';
 import { enterPhase, isFinished, leavePhase, moveJob, newJob, reportProgress, type NewJob } from './job-state';
-import type { Job, JobKind } from './schema';
+import type { Job, JobKind, JobListQuery } from './schema';
 
 // Jobs run in the server process (docs/decisions.md, "Jobs"). What this process is running lives in memory,
 // per open database, and is written through to the jobs table at each phase change; a database opened anew
@@ -173,8 +173,8 @@ export async function getJob(db: Database, jobId: string): Promise<Job> {
   return job ?? fail('not_found', `找不到任务 ${jobId}`, `job ${jobId} not found`);
 }
 
-/** Recent jobs, newest first; those running here show their live progress. */
-export async function listJobs(db: Database, filter: { kind?: JobKind; limit: number }): Promise<Job[]> {
+/** Recent jobs, newest first, of one kind or status if asked; those running here show their live progress. */
+export async function listJobs(db: Database, filter: JobListQuery): Promise<Job[]> {
   const registry = await ready(db);
   const stored = await readJobs(db, filter);
   return stored.map((job) => registry.live.get(job.id) ?? job);

@@ -73,8 +73,16 @@ export const getJobEndpoint = endpoint({
   params: z.object({ jobId: z.string().min(1).max(64) }), response: jobSchema,
 });
 
+/** Which recent jobs to list: of one kind, in one status, at most `limit`, newest first. */
+export const jobListQuerySchema = z.object({
+  kind: z.enum(jobKinds).optional(),
+  status: z.enum(jobStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type JobListQuery = z.infer<typeof jobListQuerySchema>;
+
 export const listJobsEndpoint = endpoint({
   method: 'GET', path: '/api/jobs', summary: 'Recent jobs, newest first', tags: ['jobs'], roles: [...followers],
-  query: z.object({ kind: z.enum(jobKinds).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+  query: jobListQuerySchema,
   response: z.object({ items: z.array(jobSchema) }),
 });

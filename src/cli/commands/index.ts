@@ -4,6 +4,7 @@ import { registerDemo } from './demo';
 import { registerGenerate } from './generate';
 import { registerImport } from './import';
 import { registerImportBerka } from './import-berka';
+import { registerJobs } from './jobs';
 import { registerQuality } from './quality';
 import { registerSegments } from './segments';
 import { registerServe } from './serve';
@@ -24,4 +25,5 @@ export const commandModules: RegisterCommand[] = [
   registerTags,
   registerSegments,
   registerCustomers,
+  registerJobs,
 ];
