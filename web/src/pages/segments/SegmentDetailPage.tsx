@@ -1,18 +1,6 @@
-import { ArrowLeftOutlined, CameraOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CameraOutlined, EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Popconfirm,
-  Skeleton,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
@@ -28,6 +16,7 @@ import type { Endpoint } from '../../../../src/core/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
 import { useCurrentUser } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { SegmentEvents } from './SegmentEvents';
 import { SegmentExportButton } from './SegmentExportButton';
 import { SegmentSizeCell } from './SegmentSizeCell';
@@ -109,14 +98,11 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
               <Button icon={<EditOutlined />} onClick={() => void navigate(`/segments/${segment.id}/edit`)}>
                 {t('common.edit')}
               </Button>
-              <Popconfirm
-                title={t('segments.deleteConfirm')}
-                onConfirm={() => remove.mutate({ params: { id: segment.id } })}
-              >
-                <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
-                  {t('common.delete')}
-                </Button>
-              </Popconfirm>
+              <ConfirmDeleteButton
+                confirm={t('segments.deleteConfirm')}
+                deleting={remove.isPending}
+                onDelete={() => remove.mutate({ params: { id: segment.id } })}
+              />
             </>
           )}
         </Space>

@@ -37,55 +37,48 @@ export function TagDefinitionView({ definition: d }: { readonly definition: TagD
       ),
     },
   ];
+  // Expressions, filters and edges are code: shown as written, across both columns.
+  const codeItem = (key: 'expression' | 'filter' | 'base' | 'buckets', code: string) => ({
+    key,
+    label: t(`tags.field.${key}`),
+    children: <Code>{code}</Code>,
+    span: 2,
+  });
+  const sourceItem = (source: string) => ({
+    key: 'source',
+    label: t('tags.field.source'),
+    children: t(`tagSource.${source}`),
+  });
   if (spec.kind === 'static') {
-    items.push({ key: 'source', label: t('tags.field.source'), children: t(`tagSource.${spec.source}`) });
-    items.push({
-      key: 'aggregate',
-      label: t('tags.field.aggregate'),
-      children: spec.aggregate ? t(`tagAggregate.${spec.aggregate}`) : '—',
-    });
-    items.push({
-      key: 'expression',
-      label: t('tags.field.expression'),
-      children: <Code>{spec.expression}</Code>,
-      span: 2,
-    });
-    if (spec.filter)
-      items.push({
-        key: 'filter',
-        label: t('tags.field.filter'),
-        children: <Code>{spec.filter}</Code>,
-        span: 2,
-      });
+    items.push(
+      sourceItem(spec.source),
+      {
+        key: 'aggregate',
+        label: t('tags.field.aggregate'),
+        children: spec.aggregate ? t(`tagAggregate.${spec.aggregate}`) : '—',
+      },
+      codeItem('expression', spec.expression),
+    );
+    if (spec.filter) items.push(codeItem('filter', spec.filter));
   } else if (spec.kind === 'dynamic') {
-    items.push({ key: 'source', label: t('tags.field.source'), children: t(`tagSource.${spec.source}`) });
-    items.push({
-      key: 'aggregate',
-      label: t('tags.field.aggregate'),
-      children: `${t(`tagAggregate.${spec.aggregate}`)}${spec.field ? ` · ${spec.field}` : ''}`,
-    });
-    items.push({
-      key: 'window',
-      label: t('tags.field.window'),
-      children: spec.window ? t('tags.windowText', { window: spec.window }) : '—',
-    });
+    items.push(
+      sourceItem(spec.source),
+      {
+        key: 'aggregate',
+        label: t('tags.field.aggregate'),
+        children: `${t(`tagAggregate.${spec.aggregate}`)}${spec.field ? ` · ${spec.field}` : ''}`,
+      },
+      {
+        key: 'window',
+        label: t('tags.field.window'),
+        children: spec.window ? t('tags.windowText', { window: spec.window }) : '—',
+      },
+    );
     if (spec.lag) items.push({ key: 'lag', label: t('tags.field.lag'), children: spec.lag });
-    if (spec.filter)
-      items.push({
-        key: 'filter',
-        label: t('tags.field.filter'),
-        children: <Code>{spec.filter}</Code>,
-        span: 2,
-      });
-    if (spec.base)
-      items.push({ key: 'base', label: t('tags.field.base'), children: <Code>{spec.base}</Code>, span: 2 });
+    if (spec.filter) items.push(codeItem('filter', spec.filter));
+    if (spec.base) items.push(codeItem('base', spec.base));
   } else {
-    items.push({
-      key: 'expression',
-      label: t('tags.field.expression'),
-      children: <Code>{spec.expression}</Code>,
-      span: 2,
-    });
+    items.push(codeItem('expression', spec.expression));
     if (spec.quantiles) {
       items.push({
         key: 'quantiles',
@@ -101,13 +94,7 @@ export function TagDefinitionView({ definition: d }: { readonly definition: TagD
       children: d.values.map((v) => <Tag key={v}>{v}</Tag>),
       span: 2,
     });
-  if (d.buckets)
-    items.push({
-      key: 'buckets',
-      label: t('tags.field.buckets'),
-      children: <Code>{d.buckets.edges.join(' | ')}</Code>,
-      span: 2,
-    });
+  if (d.buckets) items.push(codeItem('buckets', d.buckets.edges.join(' | ')));
   items.push({ key: 'refresh', label: t('tags.field.refresh'), children: t(`tagRefresh.${d.refresh}`) });
   items.push({ key: 'owner', label: t('tags.field.owner'), children: `${d.owner} · v${d.version}` });
   items.push({

@@ -1,19 +1,6 @@
-import { CopyOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { CopyOutlined, EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Drawer,
-  Flex,
-  Popconfirm,
-  Row,
-  Skeleton,
-  Space,
-  Statistic,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Drawer, Flex, Row, Skeleton, Space, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import {
@@ -25,6 +12,7 @@ import {
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
 import { useCurrentUser } from '../../app/current-user';
 import { formatPercent } from '../../app/format';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { formatNumber } from '../../components/format-number';
 import { TagDefinitionView } from './TagDefinitionView';
 import { TagDistributionChart } from './TagDistributionChart';
@@ -76,14 +64,11 @@ export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
           >
             {t('common.edit')}
           </Button>
-          <Popconfirm
-            title={t('tags.deleteConfirm')}
-            onConfirm={() => remove.mutate({ params: { code: data.definition.code } })}
-          >
-            <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
+          <ConfirmDeleteButton
+            confirm={t('tags.deleteConfirm')}
+            deleting={remove.isPending}
+            onDelete={() => remove.mutate({ params: { code: data.definition.code } })}
+          />
         </>
       )}
     </Space>
