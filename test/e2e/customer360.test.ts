@@ -1,21 +1,12 @@
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinTags } from '../../src/tags';
-import {
-  chartRows,
-  docsScreenshot,
-  logIn,
-  resultsDir,
-  screenshot,
-  settleCharts,
-} from './support/console-page';
+import { chartRows, docsScreenshot, screenshot, settleCharts, signedInPage } from './support/console-page';
 import { startProfileStack } from './support/profile-stack';
+import { shanghaiDay } from './support/shanghai-day';
 import type { Stack } from './support/start-stack';
 
 // Expected figures come from the raw transactions, with Shanghai days through ICU's time-zone rules (the
 // profiles capability uses a fixed +8 offset) and the 365-day window written as a day difference.
-const shanghaiDay = "CAST(timezone('Asia/Shanghai', timezone('UTC', ts)) AS DATE)";
 
 describe('customer search and the 360° page', () => {
   let stack: Stack & { readonly asOf: string };
@@ -36,16 +27,8 @@ describe('customer search and the 360° page', () => {
   });
   afterAll(() => stack?.close());
 
-  async function as(role: 'analyst' | 'agent'): Promise<Page> {
-    const page = await stack.newPage();
-    await logIn(page, stack, await stack.createUser(role));
-    // Each role lands on its first page (agents have no dashboard): wait until the login page is left.
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
-  }
-
   it('finds the customer by masked phone and shows figures equal to SQL over the raw transactions', async () => {
-    const page = await as('analyst');
+    const page = await signedInPage(stack, 'analyst');
     await page.getByTestId('side-menu').getByText('客户 360').click();
     await page.getByTestId('customer-search').locator('input').fill(masked);
     await page.getByTestId('customer-search').locator('input').press('Enter');
@@ -57,7 +40,7 @@ describe('customer search and the 360° page', () => {
 
     const categories = await stack.db.all<{ category: string; spend: number; n: number }>(
       `SELECT coalesce(category, 'other') AS category, sum(amount)::DOUBLE AS spend, count(*)::INTEGER AS n FROM transactions
-       WHERE customer_id = $id AND date_diff('day', ${shanghaiDay}, CAST($as_of AS DATE)) BETWEEN 0 AND 364 GROUP BY 1`,
+       WHERE customer_id = $id AND date_diff('day', ${shanghaiDay('ts')}, CAST($as_of AS DATE)) BETWEEN 0 AND 364 GROUP BY 1`,
       { id: customer.id, as_of: stack.asOf },
     );
     const rows = await chartRows(page, 'chart-customer-category');
@@ -72,7 +55,7 @@ describe('customer search and the 360° page', () => {
     expect(Number(await page.getByTestId('kpi-spend-365d').getAttribute('data-value'))).toBeCloseTo(total, 2);
 
     const months = await stack.db.all<{ month: string; spend: number }>(
-      `SELECT strftime(${shanghaiDay}, '%Y-%m') AS month, sum(amount)::DOUBLE AS spend FROM transactions WHERE customer_id = $id GROUP BY 1`,
+      `SELECT strftime(${shanghaiDay('ts')}, '%Y-%m') AS month, sum(amount)::DOUBLE AS spend FROM transactions WHERE customer_id = $id GROUP BY 1`,
       { id: customer.id },
     );
     const monthly = await chartRows(page, 'chart-customer-monthly');
@@ -105,7 +88,7 @@ describe('customer search and the 360° page', () => {
     expect(await page.getByTestId('explain-spend_90d').getByTestId('explain-description').textContent()).toBe(
       builtinTags.find((t) => t.code === 'spend_90d')?.description_zh,
     );
-    await screenshot(page, join(resultsDir, 'customer-360-tags-zh-CN.png'));
+    await screenshot(page, 'customer-360-tags-zh-CN.png');
     await page.keyboard.press('Escape');
     for (const [tab, file] of [
       ['服务与触达', 'contacts'],
@@ -113,7 +96,7 @@ describe('customer search and the 360° page', () => {
     ] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await page.waitForTimeout(800);
-      await screenshot(page, join(resultsDir, `customer-360-${file}-zh-CN.png`));
+      await screenshot(page, `customer-360-${file}-zh-CN.png`);
     }
 
     // The segments the customer is in, evaluated now: its lifecycle stage's built-in segment among them.
@@ -126,12 +109,12 @@ describe('customer search and the 360° page', () => {
 
     await page.getByRole('tab', { name: '账户与账单' }).click();
     await settleCharts(page);
-    await screenshot(page, join(resultsDir, 'customer-360-zh-CN.png'));
+    await screenshot(page, 'customer-360-zh-CN.png');
     await docsScreenshot(page, 'customer-360-zh-CN.png');
   });
 
   it('keeps an analyst masked: no unmask button, and the API refuses', async () => {
-    const page = await as('analyst');
+    const page = await signedInPage(stack, 'analyst');
     await page.goto(`${stack.baseUrl}/customers/${customer.id}`);
     const card = page.getByTestId('profile-card');
     await card.waitFor();
@@ -151,7 +134,7 @@ describe('customer search and the 360° page', () => {
       "SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'unmask' AND target = $id",
       { id: customer.id },
     );
-    const page = await as('agent');
+    const page = await signedInPage(stack, 'agent');
     await page.goto(`${stack.baseUrl}/customers/${customer.id}`);
     await page.getByTestId('unmask').click();
     expect(await page.getByTestId('unmask-confirm').isDisabled()).toBe(true);
@@ -166,7 +149,7 @@ describe('customer search and the 360° page', () => {
     );
     expect(after?.n).toBeGreaterThan(before?.n ?? 0);
     expect(after?.details).toContain('客户来电核实身份');
-    await screenshot(page, join(resultsDir, 'customer-360-unmasked-zh-CN.png'));
+    await screenshot(page, 'customer-360-unmasked-zh-CN.png');
 
     // The same page in English: every label translated, money still in yuan.
     await page.getByTestId('language-switch').click();
@@ -176,6 +159,6 @@ describe('customer search and the 360° page', () => {
     // ¥ as in Chinese, not the CN¥ of English number formats.
     expect(await page.getByTestId('kpi-spend-365d').textContent()).toMatch(/^-?¥\d/);
     await settleCharts(page);
-    await screenshot(page, join(resultsDir, 'customer-360-en-US.png'));
+    await screenshot(page, 'customer-360-en-US.png');
   });
 });

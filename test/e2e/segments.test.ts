@@ -1,27 +1,19 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickOption } from './support/antd-select';
-import {
-  chartRows,
-  docsScreenshot,
-  logIn,
-  resultsDir,
-  screenshot,
-  settleCharts,
-} from './support/console-page';
+import { chartRows, docsScreenshot, screenshot, settleCharts, signedInPage } from './support/console-page';
 import { startProfileStack } from './support/profile-stack';
+import { shanghaiDay } from './support/shanghai-day';
 import type { Stack } from './support/start-stack';
 
 // The count is checked against SQL of the test's own over the RAW contract tables (transactions, accounts,
 // products, customers), phrased independently of the tag engine: Shanghai days through ICU time-zone rules,
 // the card tier as a CASE rank over the products table, age from calendar parts.
-const shanghaiDay = "CAST(timezone('Asia/Shanghai', timezone('UTC', t.ts)) AS DATE)";
 const rawCountSql = `
-  WITH as_of AS (SELECT CAST(timezone('Asia/Shanghai', timezone('UTC', max(ts))) AS DATE) AS d FROM transactions),
+  WITH as_of AS (SELECT ${shanghaiDay('max(ts)')} AS d FROM transactions),
   spend AS (
     SELECT t.customer_id, sum(t.amount)::DOUBLE AS s FROM transactions t, as_of
-    WHERE ${shanghaiDay} > as_of.d - 90 AND ${shanghaiDay} <= as_of.d GROUP BY 1),
+    WHERE ${shanghaiDay('t.ts')} > as_of.d - 90 AND ${shanghaiDay('t.ts')} <= as_of.d GROUP BY 1),
   tier AS (
     SELECT a.customer_id,
            max(CASE p.tier WHEN 'classic' THEN 1 WHEN 'gold' THEN 2 WHEN 'platinum' THEN 3 WHEN 'diamond' THEN 4 END) AS rank
@@ -48,9 +40,7 @@ describe('segment builder and segment insight', () => {
     stack = await startProfileStack({ customers: 300 });
     const row = await stack.db.one<{ n: number }>(rawCountSql, { spend: 5000, age: 30 });
     expected = row?.n ?? -1;
-    page = await stack.newPage();
-    await logIn(page, stack, await stack.createUser('operator'));
-    await page.waitForURL(/\/dashboard$/);
+    page = await signedInPage(stack, 'operator');
   });
   afterAll(() => stack?.close());
 
@@ -104,7 +94,7 @@ describe('segment builder and segment insight', () => {
     await text.fill(rule);
     expect(await page.getByTestId('rule-visual').getAttribute('data-mode')).toBe('visual');
     expect(await page.getByTestId('condition-0-2').getAttribute('data-tag')).toBe('age');
-    await screenshot(page, join(resultsDir, 'segment-builder-zh-CN.png'));
+    await screenshot(page, 'segment-builder-zh-CN.png');
     await docsScreenshot(page, 'segment-builder-zh-CN.png');
   });
 
@@ -118,7 +108,7 @@ describe('segment builder and segment insight', () => {
     expect(await page.getByTestId('rule-text-underline').count()).toBe(1);
     expect(await page.getByTestId('segment-save').isDisabled()).toBe(true);
     expect(await page.getByTestId('live-count-idle').textContent()).toBe('规则有误，修正后显示人数');
-    await screenshot(page, join(resultsDir, 'segment-builder-error-zh-CN.png'));
+    await screenshot(page, 'segment-builder-error-zh-CN.png');
 
     await text.fill('spend90d > 3');
     await expect.poll(() => error.textContent()).toContain("'spend_90d'");
@@ -183,8 +173,7 @@ describe('segment builder and segment insight', () => {
     await pickOption(page, 'overlap-select', '活跃', '活跃');
     await page.keyboard.press('Escape');
     // The third pick re-queries the overlap; until it answers the chart still draws the first pair.
-    await expect.poll(async () => (await chartRows(page, 'chart-overlap')).length).toBe(3);
-    const rows = await chartRows(page, 'chart-overlap');
+    const rows = await chartRows(page, 'chart-overlap', (pairs) => expect(pairs).toHaveLength(3));
     const a = "spend_90d > 5000 AND card_tier = 'gold' AND age >= 30";
     const pairs = new Map(rows.map((r) => [r[0], r.slice(1).map(Number)]));
     const both = await profileCount(`${a} AND value_tier = 'high'`);
@@ -193,7 +182,7 @@ describe('segment builder and segment insight', () => {
     const activeBoth = await profileCount("value_tier = 'high' AND lifecycle_stage = 'active'");
     expect(pairs.get('seg_value_tier_high|seg_lifecycle_active')?.[0]).toBe(activeBoth);
     await settleCharts(page);
-    await screenshot(page, join(resultsDir, 'segments-overlap-zh-CN.png'));
+    await screenshot(page, 'segments-overlap-zh-CN.png');
   });
 
   it('shows the built-in segmentations with group sizes equal to SQL, and the personas', async () => {
@@ -216,16 +205,16 @@ describe('segment builder and segment insight', () => {
     expect(shares.length).toBeGreaterThan(3);
     expect(shares.length).toBe(personas?.n);
     await settleCharts(page);
-    await screenshot(page, join(resultsDir, 'segments-builtin-zh-CN.png'));
+    await screenshot(page, 'segments-builtin-zh-CN.png');
   });
 
   it('takes a snapshot (everyone entered) and exports the members as an audited, masked CSV', async () => {
     const size = await profileCount("spend_90d > 5000 AND card_tier = 'gold' AND age >= 30");
     await page.goto(`${stack.baseUrl}/segments/${savedId}`);
     await page.getByTestId('segment-snapshot').click();
-    await expect
-      .poll(async () => (await chartRows(page, 'chart-snapshots'))[0]?.slice(1).map(Number))
-      .toEqual([size, size, 0]);
+    await chartRows(page, 'chart-snapshots', ([latest]) =>
+      expect(latest?.slice(1).map(Number)).toEqual([size, size, 0]),
+    );
     const href = await page.getByTestId(`segment-export-${savedId}`).getAttribute('href');
     const csv = await page.evaluate(async (url) => (await fetch(url ?? '')).text(), href);
     const lines = csv.trim().split('\n');
@@ -237,12 +226,10 @@ describe('segment builder and segment insight', () => {
     );
     expect(audit?.n).toBe(1);
     await settleCharts(page);
-    await screenshot(page, join(resultsDir, 'segment-detail-zh-CN.png'));
+    await screenshot(page, 'segment-detail-zh-CN.png');
   });
   it('shows an auditor the segments with their snapshot sizes, but no builder, overlap or export', async () => {
-    const auditor = await stack.newPage();
-    await logIn(auditor, stack, await stack.createUser('auditor'));
-    await auditor.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const auditor = await signedInPage(stack, 'auditor');
     await auditor.goto(`${stack.baseUrl}/segments`);
     const size = auditor.getByTestId(`segment-size-${savedId}`);
     await size.waitFor();

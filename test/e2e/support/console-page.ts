@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect, vi } from 'vitest';
+import type { Role } from '../../../src/core/schema';
 import type { Credentials, Stack } from './start-stack';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -29,15 +31,46 @@ export async function logIn(page: Page, stack: Stack, who: Partial<Credentials> 
   await page.getByTestId('login-submit').click();
 }
 
-/** The rows of a chart's hidden data table, cells as text, header excluded. */
-export async function chartRows(page: Page, testId: string): Promise<string[][]> {
-  const table = page.getByTestId(`${testId}-data`);
-  await table.locator('tbody tr').first().waitFor({ state: 'attached' });
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent ?? '')),
-    );
+/**
+ * A page in a fresh browser context, logged in as a new user of `role` (the admin when none is given), once
+ * the login page is left: each role lands on its own first page (agents have no dashboard).
+ */
+export async function signedInPage(stack: Stack, role?: Role): Promise<Page> {
+  const page = await stack.newPage();
+  await logIn(page, stack, role === undefined ? {} : await stack.createUser(role));
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}
+
+const hasRows = (rows: string[][]) => expect(rows).not.toHaveLength(0);
+
+/**
+ * The rows of a chart's hidden data table, cells as text, header excluded, once `check` passes on them (by
+ * default: once there is a row). After an action that re-queries, the table keeps the previous answer's rows
+ * until the new one arrives, so a test that reads right after acting passes a `check` for the state it
+ * asserts. `check` asserts with `expect`; if it never passes, its last failure is the one reported.
+ */
+export function chartRows(
+  page: Page,
+  testId: string,
+  check: (rows: string[][]) => void = hasRows,
+): Promise<string[][]> {
+  const rows = page.getByTestId(`${testId}-data`).locator('tbody tr');
+  return vi.waitFor(
+    async () => {
+      const read = await cellTexts(rows);
+      check(read);
+      return read;
+    },
+    // Playwright's own default wait: a re-query on a busy machine can take seconds.
+    { timeout: 30_000, interval: 100 },
+  );
+}
+
+function cellTexts(rows: Locator): Promise<string[][]> {
+  return rows.evaluateAll((elements) =>
+    elements.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent ?? '')),
+  );
 }
 
 /** A KPI's raw figure (its data-value), after the dashboard has loaded it. */
@@ -55,9 +88,10 @@ export async function settleCharts(page: Page): Promise<void> {
 
 /**
  * The whole page, taken with a viewport as tall as the page rather than with `fullPage`, so that fixed and
- * sticky parts (the side menu) sit where a person sees them.
+ * sticky parts (the side menu) sit where a person sees them. A relative `file` lands in test-results/e2e.
  */
-export async function screenshot(page: Page, path: string): Promise<string> {
+export async function screenshot(page: Page, file: string): Promise<string> {
+  const path = resolve(resultsDir, file);
   mkdirSync(dirname(path), { recursive: true });
   const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
