@@ -1,6 +1,8 @@
 // Merchants per spend category, each with a real ISO 18245 MCC that mcc-categories.csv maps to that same
 // category (the generator checks this against mcc_categories before it writes a row, so a transaction's
-// category always equals the MCC lookup). Amounts are lognormal: median `median` CNY, log-sd `sd`.
+// category always equals the MCC lookup). Amounts are lognormal: median `median` CNY, log-sd `sd`. Tickets are
+// what the merchant charges; a category's weight in spend comes from the persona mixes (README: Spend mix), so
+// the large-ticket categories (education, mother-and-baby, travel) carry small-ticket merchants too.
 export interface Merchant {
   readonly category: string;
   readonly merchant: string;
@@ -15,15 +17,16 @@ type Row = [merchant: string, mcc: string, online: boolean, median: number, sd: 
 
 const catalogue: Record<string, Row[]> = {
   dining: [
-    ['海底捞火锅', '5812', false, 260, 0.45, 8], ['西贝莜面村', '5812', false, 180, 0.45, 6], ['全聚德', '5812', false, 380, 0.5, 2],
-    ['外婆家', '5812', false, 150, 0.4, 5], ['肯德基', '5814', false, 48, 0.4, 10], ['麦当劳', '5814', false, 42, 0.4, 10],
-    ['星巴克', '5814', false, 45, 0.3, 9], ['瑞幸咖啡', '5814', false, 22, 0.3, 9], ['喜茶', '5814', false, 28, 0.3, 6],
+    ['海底捞火锅', '5812', false, 260, 0.45, 9], ['西贝莜面村', '5812', false, 180, 0.45, 6], ['全聚德', '5812', false, 380, 0.5, 2],
+    ['外婆家', '5812', false, 150, 0.4, 6], ['肯德基', '5814', false, 48, 0.4, 10], ['麦当劳', '5814', false, 42, 0.4, 10],
+    ['星巴克', '5814', false, 45, 0.3, 7], ['瑞幸咖啡', '5814', false, 22, 0.3, 6], ['喜茶', '5814', false, 28, 0.3, 4],
     ['美团外卖', '5814', true, 45, 0.45, 14], ['饿了么', '5814', true, 42, 0.45, 10], ['酒吧小馆', '5813', false, 220, 0.6, 2],
   ],
   travel: [
-    ['中国国际航空', '4511', true, 1500, 0.6, 6], ['东方航空', '4511', true, 1300, 0.6, 6], ['南方航空', '4511', true, 1300, 0.6, 6],
-    ['携程旅行', '4722', true, 900, 0.9, 12], ['飞猪旅行', '4722', true, 700, 0.9, 6], ['万豪酒店', '7011', false, 1100, 0.5, 4],
-    ['希尔顿酒店', '7011', false, 1000, 0.5, 3], ['如家酒店', '7011', false, 260, 0.35, 6], ['神州租车', '7512', true, 450, 0.5, 2],
+    ['中国国际航空', '4511', true, 1100, 0.55, 6], ['东方航空', '4511', true, 950, 0.55, 6], ['南方航空', '4511', true, 950, 0.55, 6],
+    ['携程旅行', '4722', true, 650, 0.8, 12], ['飞猪旅行', '4722', true, 500, 0.8, 6], ['万豪酒店', '7011', false, 1100, 0.5, 4],
+    ['希尔顿酒店', '7011', false, 1000, 0.5, 3], ['如家酒店', '7011', false, 260, 0.35, 6], ['华住酒店', '7011', false, 380, 0.35, 5],
+    ['神州租车', '7512', true, 450, 0.5, 2],
   ],
   shopping: [
     ['万达广场', '5311', false, 380, 0.8, 8], ['银泰百货', '5311', false, 520, 0.8, 5], ['优衣库', '5651', false, 260, 0.6, 8],
@@ -49,12 +52,14 @@ const catalogue: Record<string, Row[]> = {
     ['瑞尔齿科', '8021', false, 1200, 0.8, 2], ['宝岛眼镜', '8043', false, 900, 0.5, 2], ['和睦家医院', '8062', false, 1500, 0.9, 2],
   ],
   education: [
-    ['新东方', '8299', false, 3000, 0.8, 6], ['学而思', '8299', false, 2500, 0.8, 6], ['猿辅导', '8299', true, 1800, 0.7, 4],
-    ['大学学费', '8220', false, 6000, 0.5, 2], ['驾校培训', '8299', false, 4500, 0.3, 2],
+    ['新东方', '8299', false, 1500, 0.5, 3], ['学而思', '8299', false, 1200, 0.5, 3], ['猿辅导', '8299', true, 700, 0.5, 3],
+    ['大学学费', '8220', false, 5000, 0.4, 0.5], ['驾校培训', '8299', false, 4000, 0.3, 0.5], ['得到App', '8299', true, 199, 0.5, 4],
+    ['网易有道精品课', '8299', true, 400, 0.6, 4], ['考试报名费', '8299', true, 260, 0.5, 3], ['少儿兴趣班', '8299', false, 600, 0.4, 8],
   ],
   mother_baby: [
-    ['孩子王', '5641', false, 320, 0.7, 10], ['乐高旗舰店', '5945', false, 450, 0.6, 4], ['玩具反斗城', '5945', false, 260, 0.6, 4],
-    ['金宝贝早教', '8351', false, 2800, 0.5, 3], ['红黄蓝幼儿园', '8351', false, 3200, 0.4, 2],
+    ['孩子王', '5641', false, 320, 0.7, 10], ['爱婴室', '5641', false, 200, 0.6, 8], ['Babycare旗舰店', '5641', true, 150, 0.6, 8],
+    ['乐高旗舰店', '5945', false, 450, 0.6, 4], ['玩具反斗城', '5945', false, 260, 0.6, 4], ['金宝贝早教', '8351', false, 2800, 0.5, 2],
+    ['红黄蓝幼儿园', '8351', false, 3200, 0.4, 1],
   ],
   fuel: [
     ['中国石化', '5541', false, 320, 0.35, 12], ['中国石油', '5541', false, 310, 0.35, 10], ['壳牌加油站', '5541', false, 330, 0.35, 3],

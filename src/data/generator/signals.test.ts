@@ -114,6 +114,22 @@ describe('planted signals', () => {
     expect(r?.revolver_revolving).toBeGreaterThan(3 * (r?.transactor_revolving ?? 1));
   });
 
+  it('families spend more on education and mother-and-baby than others, but not most of their money', async () => {
+    const r = await store.db.one<Record<string, number>>(`
+      WITH s AS (
+        SELECT tc.persona = 'young_family' AS family,
+          sum(t.amount) FILTER (WHERE t.category = 'education')::DOUBLE / sum(t.amount)::DOUBLE AS education,
+          sum(t.amount) FILTER (WHERE t.category = 'mother_baby')::DOUBLE / sum(t.amount)::DOUBLE AS mother_baby
+        FROM transactions t JOIN truth_customers tc USING (customer_id) GROUP BY ALL
+      )
+      SELECT (SELECT education FROM s WHERE family) AS family_education, (SELECT education FROM s WHERE NOT family) AS other_education,
+        (SELECT mother_baby FROM s WHERE family) AS family_baby, (SELECT mother_baby FROM s WHERE NOT family) AS other_baby`);
+    expect(r?.family_education).toBeGreaterThan(2 * (r?.other_education ?? 1));
+    expect(r?.family_education).toBeLessThan(0.16);
+    expect(r?.family_baby).toBeGreaterThan(4 * (r?.other_baby ?? 1));
+    expect(r?.family_baby).toBeLessThan(0.3);
+  });
+
   it('offer response and uplift depend on what a model can observe', async () => {
     const r = await store.db.one<Record<string, number>>(`
       SELECT
