@@ -65,7 +65,8 @@ const expected: ReadonlyArray<readonly [string, string, unknown]> = [
   ['C2', 'tenure_months', 0],
   ['C2', 'lifecycle_stage', 'activated'],
   ['C2', 'spend_share_online_shopping_365d', 1],
-  ['C2', 'online_shopper', true],
+  // All of C2's spend is online shopping, but one purchase is not a habit: the tag asks for 12 a year.
+  ['C2', 'online_shopper', false],
   ['C3', 'spend_30d', 0],
   ['C3', 'days_since_last_txn', null],
   ['C3', 'spend_share_dining_365d', null],

@@ -8,9 +8,9 @@ export const interestTags = libraryTags('interest', [
     zh: '美食达人',
     en: 'Foodie',
     type: 'boolean',
-    spec: { kind: 'computed', expression: 'coalesce(spend_share_dining_365d, 0) >= 0.08 and spend_dining_90d >= 300' },
-    description: 'Dining is at least 8 % of a year’s spend (about three times the portfolio’s median share) and at least ¥300 in the last 90 days.',
-    descriptionZh: '近365天餐饮消费占比不低于8%（约为全体客户中位占比的三倍），且近90天餐饮消费不低于300元。',
+    spec: { kind: 'computed', expression: 'coalesce(spend_share_dining_365d, 0) >= 0.2 and spend_dining_90d >= 300' },
+    description: 'Dining is at least 20 % of a year’s spend (about twice the portfolio’s typical share) and at least ¥300 in the last 90 days.',
+    descriptionZh: '近365天餐饮消费占比不低于20%（约为全体客户通常占比的两倍），且近90天餐饮消费不低于300元。',
   },
   {
     code: 'frequent_traveller',
@@ -28,10 +28,10 @@ export const interestTags = libraryTags('interest', [
     type: 'boolean',
     spec: {
       kind: 'computed',
-      expression: 'coalesce(spend_share_online_shopping_365d, 0) >= 0.15 or coalesce(spend_share_online_365d, 0) >= 0.5',
+      expression: 'coalesce(spend_share_online_shopping_365d, 0) >= 0.3 and txn_count_365d >= 12',
     },
-    description: 'Online shopping is at least 15 % of spend, or half of all spend is made online.',
-    descriptionZh: '近365天网购类消费占比不低于15%，或线上渠道消费占全部消费的一半及以上。',
+    description: 'Online shopping is at least 30 % of a year’s spend (twice the portfolio’s share), over at least 12 purchases.',
+    descriptionZh: '近365天网购类消费占比不低于30%（约为全体客户占比的两倍），且全年消费不少于12笔。',
   },
   {
     code: 'young_family',

@@ -52,7 +52,7 @@ export const valueTags = libraryTags('value', [
     spec: { kind: 'computed', expression: contributionExpression },
     description: 'Interchange on spend + interest + fees − rewards, servicing, funding and risk costs (README: Value contribution).',
     descriptionZh: '消费交换费收入 + 利息 + 手续费 − 积分权益、运营服务、资金和风险成本（详见 README：Value contribution）。',
-    buckets: { edges: [0, 200, 800, 2000] },
+    buckets: { edges: [0, 100, 400, 1000] },
   },
   {
     code: 'value_tier',
@@ -61,9 +61,9 @@ export const valueTags = libraryTags('value', [
     type: 'enum',
     values: ['loss', 'low', 'medium', 'high', 'top'],
     spec: { kind: 'computed', expression: 'contribution_365d' },
-    buckets: { edges: [0, 200, 800, 2000], labels: ['loss', 'low', 'medium', 'high', 'top'] },
-    description: 'Contribution in fixed CNY bands (loss < 0 ≤ low < 200 ≤ medium < 800 ≤ high < 2000 ≤ top), stable across refreshes.',
-    descriptionZh: '按固定人民币区间划分的综合贡献等级（loss 亏损 < 0 ≤ low 低 < 200 ≤ medium 中 < 800 ≤ high 高 < 2000 ≤ top 顶级），各次刷新口径一致。',
+    buckets: { edges: [0, 100, 400, 1000], labels: ['loss', 'low', 'medium', 'high', 'top'] },
+    description: 'Contribution in fixed CNY bands (loss < 0 ≤ low < 100 ≤ medium < 400 ≤ high < 1000 ≤ top), stable across refreshes.',
+    descriptionZh: '按固定人民币区间划分的综合贡献等级（loss 亏损 < 0 ≤ low 低 < 100 ≤ medium 中 < 400 ≤ high 高 < 1000 ≤ top 顶级），各次刷新口径一致。',
   },
   {
     code: 'rfm_r_score',
