@@ -15,7 +15,7 @@ import { computePersonas, countRule, loadProfileInfo, overlapSegments, prepareRu
 import { createUserAccount } from '../src/security';
 import { buildServer } from '../src/server';
 import { builtinTags, profileColumnTypesOf, refreshProfile } from '../src/tags';
-import { portfolioCopy, portfolioSizes } from './support/portfolio-cache';
+import { cachedPortfolioFile, portfolioCopy, portfolioSizes } from './support/portfolio-cache';
 
 export const name = 'segments';
 
@@ -81,8 +81,7 @@ export async function synthesiseProfile(db: Database, customers: number): Promis
 async function buildProfile(scale: 'full' | 'small'): Promise<{ db: Database; source: string; cleanup: () => void }> {
   const customers = scale === 'full' ? 1_000_000 : 100_000;
   const size = portfolioSizes[scale];
-  const cached = join(import.meta.dirname, '..', '.tmp', 'bench-cache', `portfolio-${size.customers}-s${size.seed}-m${size.months}.duckdb`);
-  if (size.customers === customers && existsSync(cached)) {
+  if (size.customers === customers && existsSync(cachedPortfolioFile(scale))) {
     const copy = await portfolioCopy(scale, 'segments-bench');
     const db = await openStore(copy.path);
     const started = Date.now();

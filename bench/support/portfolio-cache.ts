@@ -2,7 +2,8 @@
 // every later run (generating 1M customers and ~100M transactions takes many minutes on two cores). Each
 // bench gets its own copy of the cached file, because benches write (users, profiles, search keys) and
 // DuckDB lets one process open a file at a time.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openStore } from '../../src/app';
 import { generatePortfolio } from '../../src/data';
@@ -50,11 +51,30 @@ async function lock(path: string): Promise<() => void> {
   }
 }
 
+/**
+ * The generator's source, hashed: a cached portfolio made by an earlier generator (another spend mix, other
+ * signals) is not reused for figures about the current one.
+ */
+function generatorFingerprint(): string {
+  const dir = resolve(import.meta.dirname, '..', '..', 'src', 'data', 'generator');
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort()) {
+    hash.update(name).update(readFileSync(join(dir, name)));
+  }
+  return hash.digest('hex').slice(0, 10);
+}
+
+/** Where the cached portfolio for a scale lives (whether or not it has been generated yet). */
+export function cachedPortfolioFile(scale: BenchScale): string {
+  const size = portfolioSizes[scale];
+  return join(cacheDir, `portfolio-${size.customers}-s${size.seed}-m${size.months}-g${generatorFingerprint()}.duckdb`);
+}
+
 /** Path of the cached portfolio for a scale, generated first if no complete one exists. */
 export async function cachedPortfolio(scale: BenchScale): Promise<string> {
   const size = portfolioSizes[scale];
   mkdirSync(cacheDir, { recursive: true });
-  const file = join(cacheDir, `portfolio-${size.customers}-s${size.seed}-m${size.months}.duckdb`);
+  const file = cachedPortfolioFile(scale);
   if (existsSync(file)) return file;
   const release = await lock(`${file}.lock`);
   try {
