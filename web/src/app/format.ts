@@ -30,20 +30,30 @@ export function formatPercent(ratio: number, locale: string, fractionDigits = 1)
   }).format(ratio);
 }
 
-/** An instant (ISO string or Date) as a Shanghai wall-clock time: 2025-06-30 14:05. */
-export function formatDateTime(instant: string | Date, locale: string): string {
+const wallClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23', // never '24:05' at midnight
+});
+
+/** The Shanghai wall-clock fields of an instant, two digits each (four for the year). */
+export function shanghaiParts(date: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const parts = wallClock.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
+}
+
+/**
+ * An instant (ISO string or Date) as a Shanghai wall-clock time: 2025-06-30 14:05. The digits are the same in
+ * every language; the locale is taken like the other formatters' so that callers need not tell them apart.
+ */
+export function formatDateTime(instant: string | Date, _locale?: string): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) return String(instant);
-  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23', // never '24:05' at midnight
-  })
-    .format(date)
-    .replace(/\//g, '-')
-    .replace(',', '');
+  const at = shanghaiParts(date);
+  return `${at.year}-${at.month}-${at.day} ${at.hour}:${at.minute}`;
 }

@@ -1,21 +1,6 @@
 // Compact times for the recent-jobs table, where a job must fit on one line. The full time is in a tooltip.
 import type { TFunction } from 'i18next';
-
-const timeZone = 'Asia/Shanghai';
-
-function shanghaiParts(date: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
-}
+import { shanghaiParts } from '../../app/format';
 
 /**
  * A Shanghai wall-clock time without the year when it is this year (`06-30 14:05`), since recent jobs nearly
