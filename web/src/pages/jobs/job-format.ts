@@ -20,6 +20,10 @@ const twoDigits = (n: number): string => String(n).padStart(2, '0');
 export function formatJobDuration(seconds: number, t: TFunction): string {
   if (seconds < 60) return t('jobs.seconds', { value: seconds.toFixed(1) });
   const whole = Math.floor(seconds);
-  if (whole < 3600) return t('jobs.minutesSeconds', { minutes: Math.floor(whole / 60), seconds: twoDigits(whole % 60) });
-  return t('jobs.hoursMinutes', { hours: Math.floor(whole / 3600), minutes: twoDigits(Math.floor((whole % 3600) / 60)) });
+  if (whole < 3600)
+    return t('jobs.minutesSeconds', { minutes: Math.floor(whole / 60), seconds: twoDigits(whole % 60) });
+  return t('jobs.hoursMinutes', {
+    hours: Math.floor(whole / 3600),
+    minutes: twoDigits(Math.floor((whole % 3600) / 60)),
+  });
 }
