@@ -77,6 +77,18 @@ export async function runDynamicPass(
 }
 
 /**
+ * The relation's columns the delta items read (and the customer and day): copying only those keeps wide
+ * text columns nobody aggregates (merchant, country) out of the copy, and out of the disk reads behind it.
+ */
+function columnsRead(relation: Relation, items: readonly string[]): string[] {
+  const sql = items.join(' ');
+  const stored = relation.storedDay ? [relation.storedDay.column] : [];
+  const names = new Set([...Object.keys(relation.fields), ...Object.keys(relation.measures), ...stored, 'row_count']);
+  const read = [...names].filter((name) => new RegExp(`(^|[^A-Za-z0-9_])"?${name}"?($|[^A-Za-z0-9_])`).test(sql));
+  return ['customer_id', 'day', ...read.map(quoteIdent)];
+}
+
+/**
  * old states + entering rows − leaving rows; customers whose extreme left their window are recomputed.
  * Work tables are temporary (in memory) and the new states are written once, so that a day's move costs
  * one scan for the moved rows and one write of the state table.
@@ -91,7 +103,7 @@ async function moveForward(tx: Queryable, pass: PassPlan, relation: Relation, fr
     // The few rows that entered or left a window, found by their stored day, then aggregated per customer.
     // Two statements, not one: at 100M transactions the rows are copied out in 2.5 s and aggregated in
     // 1.4 s, where the same work as one statement took 4.7 s.
-    await tx.run(`CREATE OR REPLACE TEMP TABLE ${moved} AS SELECT * FROM ${relation.within(ranges)}`);
+    await tx.run(`CREATE OR REPLACE TEMP TABLE ${moved} AS SELECT ${columnsRead(relation, items).join(', ')} FROM ${relation.within(ranges)}`);
     await tx.run(`CREATE OR REPLACE TEMP TABLE ${delta} AS SELECT customer_id, ${items.join(', ')} FROM ${moved} GROUP BY customer_id`);
     await tx.run(`DROP TABLE ${moved}`);
     let count = 0;
