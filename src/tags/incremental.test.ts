@@ -67,4 +67,24 @@ describe('incremental refresh on a generated portfolio', () => {
     expect(late.passes.find((p) => p.id === 'txn')).toMatchObject({ mode: 'full', reason: 'rows changed on days already counted' });
     await expectSameAsFull(asOf);
   }, 600_000);
+
+  it('gives the same profile day after day, as extremes leave their windows and new ones enter', async () => {
+    const asOf = (await db.one<{ d: string }>(`SELECT max(${shanghaiDay}) AS d FROM transactions`))?.d ?? '';
+    const cut = addDays(asOf, -4);
+    for (const table of ['transactions', 'app_events', 'statements']) {
+      const day = table === 'statements' ? 'statement_date' : shanghaiDay;
+      await db.run(`CREATE OR REPLACE TABLE held_${table} AS SELECT * FROM ${table} WHERE ${day} > $1::DATE`, [cut]);
+      await db.run(`DELETE FROM ${table} WHERE ${day} > $1::DATE`, [cut]);
+    }
+    await refreshProfile(db, { snapshot: false });
+    for (let day = addDays(cut, 1); day <= asOf; day = addDays(day, 1)) {
+      for (const table of ['transactions', 'app_events', 'statements']) {
+        const column = table === 'statements' ? 'statement_date' : shanghaiDay;
+        await db.run(`INSERT INTO ${table} SELECT * FROM held_${table} WHERE ${column} = $1::DATE`, [day]);
+      }
+      const moved = await refreshProfile(db, { incremental: true, snapshot: false });
+      expect(moved.passes.find((p) => p.id === 'txn')?.mode).toBe('delta');
+      await expectSameAsFull(day);
+    }
+  }, 600_000);
 });

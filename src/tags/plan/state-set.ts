@@ -227,8 +227,12 @@ export class StateSet {
         case 'latest':
         case 'min': {
           items.push(`${spec.fn === 'min' ? 'least' : 'greatest'}(${o}, ${i}) AS ${alias}`);
-          // The extreme may have left the window: the customer's state is recomputed from scratch.
-          if (leaves) dirty.push(`(${out} IS NOT NULL AND ${o} IS NOT NULL AND ${out} ${spec.fn === 'min' ? '<=' : '>='} ${o})`);
+          // The extreme may have left the window: the customer's state is recomputed from scratch, unless an
+          // entering row is at least as extreme as the one leaving (then it is the new extreme, as merged).
+          // Monthly statements make this the common case: the statement entering and the one leaving a
+          // 12-month window belong to the same customers.
+          const [beyond, notBeyond] = spec.fn === 'min' ? ['<=', '>'] : ['>=', '<'];
+          if (leaves) dirty.push(`(${out} IS NOT NULL AND ${o} IS NOT NULL AND ${out} ${beyond} ${o} AND (${i} IS NULL OR ${i} ${notBeyond} ${out}))`);
           break;
         }
         case 'months':
