@@ -38,6 +38,33 @@ class ConnectionSession implements Queryable {
   }
 }
 
+/** Whether a table of this name exists in the database (work tables a refresh keeps between runs). */
+export async function tableExists(session: Queryable, table: string): Promise<boolean> {
+  return (
+    ((
+      await session.one<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [
+        table,
+      ])
+    )?.n ?? 0) > 0
+  );
+}
+
+/**
+ * All-or-nothing on a session already held (a refresh's connection): the body's writes land together or
+ * not at all.
+ */
+export async function inTransaction<T>(session: Queryable, work: () => Promise<T>): Promise<T> {
+  await session.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await session.run('COMMIT');
+    return result;
+  } catch (error) {
+    await session.run('ROLLBACK');
+    throw error;
+  }
+}
+
 /**
  * One DuckDB file opened by this process, with a small pool of connections. DuckDB runs each connection's
  * queries one at a time, so the pool lets the API answer a count while a refresh runs on another.
@@ -85,17 +112,7 @@ export class Database implements Omit<Queryable, 'connection'> {
 
   /** All-or-nothing: the body's writes land together or not at all. */
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.withConnection(async (session) => {
-      await session.run('BEGIN TRANSACTION');
-      try {
-        const result = await work(session);
-        await session.run('COMMIT');
-        return result;
-      } catch (error) {
-        await session.run('ROLLBACK');
-        throw error;
-      }
-    });
+    return this.withConnection((session) => inTransaction(session, () => work(session)));
   }
 
   all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {

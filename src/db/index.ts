@@ -1,4 +1,4 @@
-export { Database, type Queryable, type OpenOptions } from './database';
+export { Database, inTransaction, tableExists, type Queryable, type OpenOptions } from './database';
 export { migrate, type Migration } from './migrate';
 export { quoteIdent, quoteLiteral } from './sql';
 export type { Row, SqlParams, SqlValue } from './rows';

@@ -41,6 +41,22 @@ describe('incremental refresh on a generated portfolio', () => {
     expect(Object.entries(perColumn).filter(([, n]) => n > 0)).toEqual([]);
   }
 
+  /** The day-ordered copy holds exactly the transactions of its days, no more and no fewer. */
+  async function expectSameCopy(): Promise<void> {
+    const held = await db.one<{ from_day: string; through_day: string }>("SELECT from_day, through_day FROM tag_day_index WHERE relation = 'txn'");
+    if (!held) throw new Error('no day-ordered copy of the transactions was kept');
+    const rows = `SELECT customer_id, ts, amount::DOUBLE AS amount, category, channel FROM transactions
+      WHERE ${shanghaiDay} BETWEEN $1::DATE AND $2::DATE`;
+    const copy = 'SELECT customer_id, ts, amount, category, channel FROM tag_days_txn';
+    const diff = await db.one<{ missing: number; extra: number; n: number }>(
+      `SELECT (SELECT count(*) FROM (${rows} EXCEPT ALL ${copy})) AS missing, (SELECT count(*) FROM (${copy} EXCEPT ALL ${rows})) AS extra,
+         (SELECT count(*) FROM tag_days_txn) AS n`,
+      [held.from_day, held.through_day],
+    );
+    expect(diff).toMatchObject({ missing: 0, extra: 0 });
+    expect(diff?.n).toBeGreaterThan(1000);
+  }
+
   it('gives the same profile as a full refresh', async () => {
     const asOf = (await db.one<{ d: string }>(`SELECT max(${shanghaiDay}) AS d FROM transactions`))?.d ?? '';
     const cut = addDays(asOf, -40);
@@ -56,6 +72,10 @@ describe('incremental refresh on a generated portfolio', () => {
     const incremental = await refreshProfile(db, { incremental: true, snapshot: false });
     expect(incremental.asOf).toBe(asOf);
     expect(incremental.passes.filter((p) => p.mode === 'delta').map((p) => p.id).sort()).toEqual(['bureau_history', 'event', 'event_history', 'interaction', 'statement', 'txn', 'txn_history']);
+    // The first incremental refresh builds the day-ordered copy; the days leaving its windows lie before it.
+    expect(incremental.dayIndexes).toMatchObject([{ relation: 'txn', mode: 'built' }]);
+    expect(incremental.passes.find((p) => p.id === 'txn')?.movedFrom).toBe('table');
+    await expectSameCopy();
     await expectSameAsFull(asOf);
 
     // A late arrival for a day already counted is noticed, and the pass is recomputed rather than moved.
@@ -65,6 +85,8 @@ describe('incremental refresh on a generated portfolio', () => {
     );
     const late = await refreshProfile(db, { incremental: true, snapshot: false });
     expect(late.passes.find((p) => p.id === 'txn')).toMatchObject({ mode: 'full', reason: 'rows changed on days already counted' });
+    expect(late.dayIndexes).toMatchObject([{ relation: 'txn', mode: 'rebuilt', reason: 'rows changed on days already copied' }]);
+    await expectSameCopy();
     await expectSameAsFull(asOf);
   }, 600_000);
 
@@ -84,6 +106,11 @@ describe('incremental refresh on a generated portfolio', () => {
       }
       const moved = await refreshProfile(db, { incremental: true, snapshot: false });
       expect(moved.passes.find((p) => p.id === 'txn')?.mode).toBe('delta');
+      // The copy went ahead of the cut: it is rebuilt once, then each new day is appended and the moved rows
+      // (the new day's and the days leaving a window) come from it.
+      expect(moved.dayIndexes[0]?.mode).toBe(day === addDays(cut, 1) ? 'rebuilt' : 'appended');
+      if (day > addDays(cut, 1)) expect(moved.passes.filter((p) => p.movedFrom === 'day index').map((p) => p.id).sort()).toEqual(['txn', 'txn_history']);
+      await expectSameCopy();
       await expectSameAsFull(day);
     }
   }, 600_000);

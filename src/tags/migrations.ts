@@ -58,4 +58,12 @@ export const tagMigrations: Migration[] = [
     id: 'tags/006_refresh_jobs_to_jobs',
     up: ['DROP TABLE IF EXISTS tag_refresh_jobs'],
   },
+  {
+    // The day-ordered copy of recent transactions an incremental refresh reads its moved rows from (day-index.ts).
+    id: 'tags/007_day_index',
+    up: [
+      `CREATE TABLE tag_day_index (relation VARCHAR PRIMARY KEY, from_day DATE NOT NULL, through_day DATE NOT NULL,
+        rows_through BIGINT NOT NULL, synced_at TIMESTAMP NOT NULL)`,
+    ],
+  },
 ];

@@ -1,10 +1,12 @@
 import { fail, silentProgress, type ProgressListener } from '../core';
-import { quoteIdent, type Database, type Queryable } from '../db';
+import { inTransaction, quoteIdent, type Database, type Queryable } from '../db';
 import { loadCatalogue } from './definition-store';
 import { duckdbEnv } from './plan/env';
 import { planRefresh, profileColumnTypes, type RefreshPlan } from './plan/planner';
 import type { TagDefinition } from './definition-schema';
 import { runDynamicPass, stateMeta, type PassOutcome } from './state-store';
+import { pruneDayIndex, syncDayIndex, type DayIndex, type DayIndexOutcome } from './day-index';
+import type { Relation } from './sources';
 import { takeSnapshot } from './history-store';
 import { resolveCatalogue } from './validate';
 
@@ -25,21 +27,12 @@ export interface RefreshResult {
   readonly mode: 'full' | 'incremental';
   readonly customers: number;
   readonly tags: number;
-  readonly passes: ReadonlyArray<{ readonly id: string; readonly tags: number; readonly states: number; readonly ms: number; readonly mode: PassOutcome['mode']; readonly reason?: string }>;
+  readonly passes: ReadonlyArray<{ readonly id: string; readonly tags: number; readonly states: number; readonly ms: number; readonly mode: PassOutcome['mode']; readonly reason?: string; readonly movedFrom?: PassOutcome['movedFrom'] }>;
+  /** The day-ordered copies an incremental refresh read its moved rows from, and how each was brought up to date. */
+  readonly dayIndexes: readonly DayIndexOutcome[];
   readonly profileMs: number;
   readonly ms: number;
   readonly snapshotId?: string;
-}
-
-async function inTransaction(session: Queryable, work: () => Promise<void>): Promise<void> {
-  await session.run('BEGIN TRANSACTION');
-  try {
-    await work();
-    await session.run('COMMIT');
-  } catch (error) {
-    await session.run('ROLLBACK');
-    throw error;
-  }
 }
 
 /**
@@ -81,8 +74,18 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
   const earlierPlans = new Map<string, Promise<RefreshPlan>>();
   let profileMs = 0;
   let customers = 0;
+  const dayIndexes: DayIndexOutcome[] = [];
   await db.withConnection(async (session) => {
     try {
+      const indexes = new Map<string, { index: DayIndex; keepFrom: string }>();
+      if (options.incremental) {
+        for (const { relation, keepFrom } of indexedRelations(plan)) {
+          onProgress({ phase: 'refresh', done: 0, total, detail: `day index ${relation.id}` });
+          const synced = await syncDayIndex(session, relation, relation.dayIndex as NonNullable<Relation['dayIndex']>, asOf, keepFrom);
+          indexes.set(relation.id, { index: synced.index, keepFrom });
+          dayIndexes.push(synced.outcome);
+        }
+      }
       for (const [i, pass] of dynamicPasses.entries()) {
         onProgress({ phase: 'refresh', done: i, total, detail: `pass ${pass.id}: ${pass.tags.length} tags, ${pass.states} aggregates` });
         const kept = options.incremental ? await stateMeta(session, pass.id) : undefined;
@@ -92,9 +95,16 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
           previous = await earlierPlans.get(kept.as_of);
         }
         const prevPass = previous?.passes.find((p) => p.id === pass.id);
-        const outcome = await runDynamicPass(session, pass, asOf, { incremental: Boolean(options.incremental), ...(prevPass ? { previous: prevPass } : {}) });
-        passTimes.push({ id: pass.id, tags: pass.tags.length, states: pass.states, ms: outcome.ms, mode: outcome.mode, ...(outcome.reason ? { reason: outcome.reason } : {}) });
+        const dayIndex = pass.relation ? indexes.get(pass.relation.id)?.index : undefined;
+        const outcome = await runDynamicPass(session, pass, asOf, {
+          incremental: Boolean(options.incremental),
+          ...(prevPass ? { previous: prevPass } : {}),
+          ...(dayIndex ? { dayIndex } : {}),
+        });
+        passTimes.push({ id: pass.id, tags: pass.tags.length, states: pass.states, ms: outcome.ms, mode: outcome.mode, ...(outcome.reason ? { reason: outcome.reason } : {}), ...(outcome.movedFrom ? { movedFrom: outcome.movedFrom } : {}) });
       }
+      // Only now: the rows that left their windows in this refresh were among the days pruned.
+      for (const { index, keepFrom } of indexes.values()) await pruneDayIndex(session, index, keepFrom);
       onProgress({ phase: 'refresh', done: total - 2, total, detail: `profile: ${plan.columns.length} tags` });
       const t = Date.now();
       await session.run(`CREATE OR REPLACE TABLE profile_next AS ${plan.profileSelect}`);
@@ -124,10 +134,23 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
     customers,
     tags: plan.columns.length,
     passes: passTimes,
+    dayIndexes,
     profileMs,
     ms: Date.now() - started,
     ...(snapshotId ? { snapshotId } : {}),
   };
+}
+
+/** Relations with a day-ordered copy, each with the earliest day a window of the plan reads from it. */
+function indexedRelations(plan: RefreshPlan): Array<{ relation: Relation; keepFrom: string }> {
+  const found = new Map<string, { relation: Relation; keepFrom: string }>();
+  for (const pass of plan.passes) {
+    const from = pass.scope?.from;
+    if (!pass.relation?.dayIndex || from === undefined) continue;
+    const seen = found.get(pass.relation.id);
+    if (!seen || from < seen.keepFrom) found.set(pass.relation.id, { relation: pass.relation, keepFrom: from });
+  }
+  return [...found.values()];
 }
 
 /** What the last refresh recorded: its as-of date, mode and the tags it computed. */
