@@ -27,7 +27,7 @@ export interface RefreshResult {
   readonly mode: 'full' | 'incremental';
   readonly customers: number;
   readonly tags: number;
-  readonly passes: ReadonlyArray<{ readonly id: string; readonly tags: number; readonly states: number; readonly ms: number; readonly mode: PassOutcome['mode']; readonly reason?: string; readonly movedFrom?: PassOutcome['movedFrom'] }>;
+  readonly passes: ReadonlyArray<{ readonly id: string; readonly tags: number; readonly states: number; readonly ms: number; readonly mode: PassOutcome['mode']; readonly reason?: string; readonly movedFrom?: PassOutcome['movedFrom']; readonly dirty?: number }>;
   /** The day-ordered copies an incremental refresh read its moved rows from, and how each was brought up to date. */
   readonly dayIndexes: readonly DayIndexOutcome[];
   readonly profileMs: number;
@@ -101,7 +101,7 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
           ...(prevPass ? { previous: prevPass } : {}),
           ...(dayIndex ? { dayIndex } : {}),
         });
-        passTimes.push({ id: pass.id, tags: pass.tags.length, states: pass.states, ms: outcome.ms, mode: outcome.mode, ...(outcome.reason ? { reason: outcome.reason } : {}), ...(outcome.movedFrom ? { movedFrom: outcome.movedFrom } : {}) });
+        passTimes.push({ id: pass.id, tags: pass.tags.length, states: pass.states, ms: outcome.ms, mode: outcome.mode, ...(outcome.reason ? { reason: outcome.reason } : {}), ...(outcome.movedFrom ? { movedFrom: outcome.movedFrom, dirty: outcome.dirty ?? 0 } : {}) });
       }
       // Only now: the rows that left their windows in this refresh were among the days pruned.
       for (const { index, keepFrom } of indexes.values()) await pruneDayIndex(session, index, keepFrom);

@@ -84,16 +84,14 @@ function columnsRead(relation: Relation, items: readonly string[]): string[] {
 }
 
 /**
- * old states + entering rows − leaving rows; customers whose extreme left their window are recomputed.
- * Work tables are temporary (in memory) and the new states are written once, so that a day's move costs
- * one scan for the moved rows and one write of the state table.
+ * old states + entering rows − leaving rows; the extremes of customers whose extreme left its window are
+ * recomputed. Work tables are temporary (in memory) and the new states are written once, so that a day's
+ * move costs a read of the moved rows, one of the dirty customers' rows and one write of the state table.
  */
 async function moveForward(tx: Queryable, pass: PassPlan, relation: Relation, from: string, to: string, dayIndex?: DayIndex): Promise<{ dirty: number; fromIndex: boolean }> {
   const [table, next] = [quoteIdent(pass.table), quoteIdent(`${pass.table}_next`)];
   const [moved, delta, redo] = [quoteIdent(`${pass.table}_moved`), quoteIdent(`${pass.table}_delta`), quoteIdent(`${pass.table}_redo`)];
   const { items, ranges } = pass.stateSet.deltaItems(from, to);
-  const { items: merged, dirty } = pass.stateSet.mergeItems(to);
-  const aliases = pass.stateSet.aliases();
   try {
     // The few rows that entered or left a window, from the day-ordered copy when it holds them (else found
     // by their stored day), then aggregated per customer. Two statements, not one: at 100M transactions the
@@ -103,20 +101,23 @@ async function moveForward(tx: Queryable, pass: PassPlan, relation: Relation, fr
     await tx.run(`CREATE OR REPLACE TEMP TABLE ${moved} AS SELECT ${columns.join(', ')} FROM ${indexed ?? relation.within(ranges)}`);
     await tx.run(`CREATE OR REPLACE TEMP TABLE ${delta} AS SELECT customer_id, ${items.join(', ')} FROM ${moved} GROUP BY customer_id`);
     await tx.run(`DROP TABLE ${moved}`);
+    // Customers whose extreme left its window: their extremes are recomputed over the pass's days (only
+    // the extremes: their sums still move by delta), everyone else's merged.
+    const dirty = pass.stateSet.dirtyConditions();
+    const redone = dirty.length > 0 ? `coalesce(${dirty.join(' OR ')}, false)` : 'false';
+    const merged = pass.stateSet.mergeItems(to, redone);
     let count = 0;
     if (dirty.length > 0) {
-      await tx.run(`CREATE OR REPLACE TEMP TABLE ${redo} AS SELECT customer_id, ${pass.stateSet.selectItems(to, pass.scope).join(', ')}
+      await tx.run(`CREATE OR REPLACE TEMP TABLE ${redo} AS SELECT customer_id, ${pass.stateSet.redoItems(to, pass.scope).join(', ')}
         FROM ${relation.within(pass.scope ? [pass.scope] : [])}
         WHERE customer_id IN (SELECT d.customer_id FROM ${delta} d JOIN ${table} o ON o.customer_id = d.customer_id WHERE ${dirty.join(' OR ')})
         GROUP BY customer_id`);
       count = (await tx.one<{ n: number }>(`SELECT count(*) AS n FROM ${redo}`))?.n ?? 0;
     }
-    const redone = dirty.length > 0 ? `coalesce(${dirty.join(' OR ')}, false)` : 'false';
-    // A customer whose extreme left and whose window emptied has no redo row: their states become empty.
     await tx.run(`CREATE OR REPLACE TABLE ${next} AS
       SELECT coalesce(o.customer_id, d.customer_id) AS customer_id, ${merged.join(', ')}
-      FROM ${table} o FULL JOIN ${delta} d ON o.customer_id = d.customer_id WHERE NOT ${redone}
-      ${dirty.length > 0 ? `UNION ALL BY NAME SELECT customer_id, ${aliases.join(', ')} FROM ${redo}` : ''}`);
+      FROM ${table} o FULL JOIN ${delta} d ON o.customer_id = d.customer_id
+      ${dirty.length > 0 ? `LEFT JOIN ${redo} r ON r.customer_id = o.customer_id` : ''}`);
     return { dirty: count, fromIndex: indexed !== undefined };
   } finally {
     await tx.run(`DROP TABLE IF EXISTS ${moved}`);

@@ -100,6 +100,9 @@ function monthsWindowStart(asOf: string, months: number): string {
 }
 
 
+/** Whether a state's value can leave its window with the row that holds it (an extreme over a window). */
+const leavesWithRow = (spec: StateSpec) => (spec.fn === 'max' || spec.fn === 'min' || spec.fn === 'latest') && spec.window !== undefined;
+
 export class StateSet {
   private readonly specs = new Map<string, { alias: string; spec: StateSpec }>();
   private readonly opaque = new Map<string, string>();
@@ -181,6 +184,15 @@ export class StateSet {
     ];
   }
 
+  /**
+   * The states a customer's redo recomputes: extremes (max, min, latest) over a window, the only ones whose
+   * value can leave with a row. Sums and month masks of the same customers still move by delta, so the redo
+   * reads only the columns the extremes need.
+   */
+  redoItems(asOf: string, scope?: Range): string[] {
+    return [...this.specs.values()].filter(({ spec }) => leavesWithRow(spec)).map(({ alias, spec }) => `${this.fullSql(spec, asOf, scope)} AS ${alias}`);
+  }
+
   /** Rows that entered and left each state's window between two as-of dates, as one delta SELECT's items. */
   deltaItems(from: string, to: string): { items: string[]; ranges: Range[] } {
     const items: string[] = [];
@@ -212,35 +224,43 @@ export class StateSet {
     return { items, ranges: [...ranges.values()] };
   }
 
-  /** The new state from the old (`o`) and the delta (`d`), and the condition under which it must be recomputed. */
-  mergeItems(to: string): { items: string[]; dirty: string[] } {
-    const items: string[] = [];
-    const dirty: string[] = [];
-    for (const { alias, spec } of this.specs.values()) {
-      const [o, i, out] = [`o.${alias}`, `d.${alias}_in`, `d.${alias}_out`];
-      const leaves = spec.fn !== 'months' && spec.window !== undefined;
+  /**
+   * When a customer's extremes must be recomputed, one condition per extreme over a window (any of them
+   * holding marks the customer): its value may have left the window, unless an entering row is at least as
+   * extreme as the one leaving (then that row is the new extreme, as merged). Monthly statements make this
+   * the common case: the statement entering and the one leaving a 12-month window belong to the same
+   * customers.
+   */
+  dirtyConditions(): string[] {
+    return [...this.specs.values()]
+      .filter(({ spec }) => leavesWithRow(spec))
+      .map(({ alias, spec }) => {
+        const [o, i, out] = [`o.${alias}`, `d.${alias}_in`, `d.${alias}_out`];
+        const [beyond, notBeyond] = spec.fn === 'min' ? ['<=', '>'] : ['>=', '<'];
+        return `(${out} IS NOT NULL AND ${o} IS NOT NULL AND ${out} ${beyond} ${o} AND (${i} IS NULL OR ${i} ${notBeyond} ${out}))`;
+      });
+  }
+
+  /**
+   * The new states from the old (`o`) and the delta (`d`). Where `redone` holds (the customer is dirty),
+   * extremes over a window come from the redo row `r`: NULL when no row is left in their window.
+   */
+  mergeItems(to: string, redone: string): string[] {
+    return [...this.specs.values()].map(({ alias, spec }) => {
+      const [o, i] = [`o.${alias}`, `d.${alias}_in`];
       switch (spec.fn) {
         case 'sum':
-          items.push(isCount(spec) ? `coalesce(${o}, 0) + coalesce(d.${alias}_d, 0) AS ${alias}` : `round(coalesce(${o}, 0) + coalesce(d.${alias}_d, 0), 6) AS ${alias}`);
-          break;
+          return isCount(spec) ? `coalesce(${o}, 0) + coalesce(d.${alias}_d, 0) AS ${alias}` : `round(coalesce(${o}, 0) + coalesce(d.${alias}_d, 0), 6) AS ${alias}`;
         case 'max':
         case 'latest':
         case 'min': {
-          items.push(`${spec.fn === 'min' ? 'least' : 'greatest'}(${o}, ${i}) AS ${alias}`);
-          // The extreme may have left the window: the customer's state is recomputed from scratch, unless an
-          // entering row is at least as extreme as the one leaving (then it is the new extreme, as merged).
-          // Monthly statements make this the common case: the statement entering and the one leaving a
-          // 12-month window belong to the same customers.
-          const [beyond, notBeyond] = spec.fn === 'min' ? ['<=', '>'] : ['>=', '<'];
-          if (leaves) dirty.push(`(${out} IS NOT NULL AND ${o} IS NOT NULL AND ${out} ${beyond} ${o} AND (${i} IS NULL OR ${i} ${notBeyond} ${out}))`);
-          break;
+          const merged = `${spec.fn === 'min' ? 'least' : 'greatest'}(${o}, ${i})`;
+          return leavesWithRow(spec) ? `CASE WHEN ${redone} THEN r.${alias} ELSE ${merged} END AS ${alias}` : `${merged} AS ${alias}`;
         }
         case 'months':
-          items.push(`(coalesce(${o}, 0::UBIGINT) | coalesce(${i}, 0::UBIGINT)) & ${monthMask(to, this.monthsOf(spec))} AS ${alias}`);
-          break;
+          return `(coalesce(${o}, 0::UBIGINT) | coalesce(${i}, 0::UBIGINT)) & ${monthMask(to, this.monthsOf(spec))} AS ${alias}`;
       }
-    }
-    return { items, dirty };
+    });
   }
 
   /** The earliest day any state reads at `asOf` (undefined: some state reads all history). */
