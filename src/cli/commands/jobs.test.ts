@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../app';
 import { formatShanghai, type AuditWriter } from '../../core';
@@ -9,30 +7,11 @@ import type { Database } from '../../db';
 import { getJob, jobSchema, startJob, waitForJob, type Job } from '../../jobs';
 import { appendAudit, listAudit } from '../../security';
 import { tempStore } from '../../test-support/temp-store';
+import { cardwise } from '../../test-support/cli';
 
 // `cardwise jobs` through the real entry (bin/cardwise.js, as a person runs it) over a real DuckDB file whose
 // jobs were made by the jobs capability itself: one succeeded, one failed in its second phase, and one left
 // running when its process closed the file, which the command line must show as interrupted.
-
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cardwise(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'cardwise.js'), ...args], { cwd: repoRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function auditAs(db: Database, actor: string): AuditWriter {
   return async (action, target, details) => {

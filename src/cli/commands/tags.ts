@@ -103,7 +103,13 @@ export function registerTags(program: Command): void {
           bar.stop();
           out(`${r.mode} refresh as of ${r.asOf}: ${r.customers.toLocaleString('en-US')} customers × ${r.tags} tags in ${(r.ms / 1000).toFixed(1)} s`);
           out(`  profile SELECT ${(r.profileMs / 1000).toFixed(1)} s`);
-          for (const p of r.passes) out(`  pass ${p.id.padEnd(20)} ${String(p.tags).padStart(3)} tags ${String(p.states).padStart(4)} aggregates ${(p.ms / 1000).toFixed(1)} s  ${p.mode}${p.reason ? ` (${p.reason})` : ''}`);
+          for (const d of r.dayIndexes) {
+            out(`  day index ${d.relation.padEnd(15)} ${(d.ms / 1000).toFixed(1)} s  ${d.mode}${d.reason ? ` (${d.reason})` : ''}, ${d.rows.toLocaleString('en-US')} rows`);
+          }
+          for (const p of r.passes) {
+            const moved = p.movedFrom ? `, moved rows from the ${p.movedFrom}` : '';
+            out(`  pass ${p.id.padEnd(20)} ${String(p.tags).padStart(3)} tags ${String(p.states).padStart(4)} aggregates ${(p.ms / 1000).toFixed(1)} s  ${p.mode}${p.reason ? ` (${p.reason})` : ''}${moved}`);
+          }
           if (r.snapshotId) out(`  snapshot ${r.snapshotId}`);
         } finally {
           bar.stop();
