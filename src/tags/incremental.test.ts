@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../test-support/temp-store';
 import { addDays } from '../core';
 import { generatePortfolio } from '../data';
-import { quoteIdent, type Database } from '../db';
+import type { Database } from '../db';
+import { profileDifferences } from '../test-support/profile-diff';
 import { refreshProfile } from './refresh';
 
 // Incremental must equal full: refresh on data cut at a day, append the rest, refresh incrementally (the
@@ -25,20 +26,9 @@ describe('incremental refresh on a generated portfolio', () => {
     await db.run('CREATE OR REPLACE TABLE profile_incremental AS SELECT * FROM profile');
     const full = await refreshProfile(db, { snapshot: false });
     expect(full.asOf).toBe(asOf);
-    const columns = await db.all<{ column_name: string; data_type: string }>(
-      "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'profile' AND column_name <> 'customer_id'",
-    );
-    const mismatch = columns.map(({ column_name: c, data_type: t }) => {
-      const [a, b] = [`a.${quoteIdent(c)}`, `b.${quoteIdent(c)}`];
-      const same = t === 'DOUBLE' ? `(${a} IS NULL AND ${b} IS NULL) OR abs(${a} - ${b}) <= 1e-6 * greatest(1, abs(${a}))` : `${a} IS NOT DISTINCT FROM ${b}`;
-      return `count(*) FILTER (WHERE NOT coalesce(${same}, false)) AS ${quoteIdent(c)}`;
-    });
-    const diff = await db.one<Record<string, number>>(
-      `SELECT count(*) AS rows_compared, ${mismatch.join(', ')} FROM profile a FULL JOIN profile_incremental b USING (customer_id)`,
-    );
-    const { rows_compared: compared, ...perColumn } = diff ?? {};
-    expect(compared).toBe(1500);
-    expect(Object.entries(perColumn).filter(([, n]) => n > 0)).toEqual([]);
+    const diff = await profileDifferences(db, 'profile', 'profile_incremental');
+    expect(diff.compared).toBe(1500);
+    expect(diff.columns).toEqual([]);
   }
 
   /** The day-ordered copy holds exactly the transactions of its days, no more and no fewer. */
