@@ -31,4 +31,10 @@ export const dataMigrations: Migration[] = [
   { id: 'data/020_imports', up: importTablesDdl },
   { id: 'data/021_quality_reports', up: qualityTablesDdl },
   { id: 'data/022_import_reject_reason_zh', up: rejectReasonZhDdl },
+  {
+    // How far each table's rows are stored in customer order (src/data/cluster): rows after this point are
+    // a tail of daily loads that the next clustering re-sorts.
+    id: 'data/023_clustering',
+    up: ['CREATE TABLE data_clustering (table_name VARCHAR PRIMARY KEY, clustered_through TIMESTAMP, mode VARCHAR NOT NULL, clustered_at TIMESTAMP NOT NULL)'],
+  },
 ];

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCluster } from './cluster';
 import { registerCustomers } from './customers';
 import { registerDemo } from './demo';
 import { registerGenerate } from './generate';
@@ -21,6 +22,7 @@ export const commandModules: RegisterCommand[] = [
   registerUsers,
   registerImport,
   registerQuality,
+  registerCluster,
   registerImportBerka,
   registerTags,
   registerSegments,

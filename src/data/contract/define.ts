@@ -53,3 +53,16 @@ export const sqlTypeOf: Record<ColumnType, string> = {
   boolean: 'BOOLEAN',
   json: 'JSON',
 };
+
+/**
+ * The order rows are stored in: by customer (or the table's first key column), then by time, as the
+ * generator writes them. Per-customer reads (the 360° view's timeline, the tag passes' GROUP BY) rely on a
+ * customer's rows sharing a few row groups, whose min/max let DuckDB skip the rest (NOTES-platform: a plain
+ * per-customer GROUP BY over 100M rows takes 0.9 s clustered against 2.9 s unclustered). A bank's export
+ * usually comes in time order, which would spread each customer over every row group of the file.
+ */
+export function clusterColumns(spec: TableSpec): string[] {
+  const names = new Set(spec.columns.map((c) => c.name));
+  const lead = names.has('customer_id') ? 'customer_id' : spec.key[0];
+  return [...new Set([lead, ...(spec.freshness ? [spec.freshness] : []), ...spec.key].filter((c): c is string => c !== undefined))];
+}

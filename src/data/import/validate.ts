@@ -1,5 +1,5 @@
 import { quoteIdent, quoteLiteral, type Queryable } from '../../db';
-import type { TableSpec } from '../contract/define';
+import { clusterColumns, type TableSpec } from '../contract/define';
 import { anyFailureSql, rowChecks, typedSql, type ReadFormats } from './column-checks';
 import { derivationsOf } from './derive';
 import { rejectReasons, reasonSql } from './reject-reasons';
@@ -180,19 +180,6 @@ export async function validateStage(
  * The INSERT that writes the good rows: checked rows with no problem that are not unchanged. The anti-joins
  * are left out when validation found nothing for them to remove (the common case of a clean new file).
  */
-/**
- * The order rows are stored in: by customer (or the table's first key column), then by time, as the
- * generator writes them. Per-customer reads (the 360° view's timeline, the tag passes' GROUP BY) rely on a
- * customer's rows sharing a few row groups, whose min/max let DuckDB skip the rest (NOTES-platform: a plain
- * per-customer GROUP BY over 100M rows takes 0.9 s clustered against 2.9 s unclustered). A bank's export
- * usually comes in time order, which would spread each customer over every row group of the file.
- */
-export function clusterColumns(spec: TableSpec): string[] {
-  const names = new Set(spec.columns.map((c) => c.name));
-  const lead = names.has('customer_id') ? 'customer_id' : spec.key[0];
-  return [...new Set([lead, ...(spec.freshness ? [spec.freshness] : []), ...spec.key].filter((c): c is string => c !== undefined))];
-}
-
 export function insertGoodRowsSql(spec: TableSpec, names: TempNames, outcome: Validation): string {
   const cols = spec.columns.map((c) => q(c.name)).join(', ');
   const late = outcome.rowsLateRejected > 0 ? candidates(names) : `SELECT * FROM ${q(names.checked)} WHERE _problems IS NULL`;
