@@ -64,7 +64,9 @@ describe('reject reasons', () => {
     await db.run(`INSERT INTO import_rejects (import_id, file_name, row_number, field, rule, reason, value) VALUES
       ('imp_old', 'old.csv', 2, 'gender', 'enum', 'not one of: F, M', 'X'),
       ('imp_old', 'old.csv', 3, NULL, 'malformed', 'malformed record: expected 5 fields, found 4', 'a,b')`);
-    expect(await migrate(db, dataMigrations)).toContain('data/022_import_reject_reason_zh');
+    const applied = await migrate(db, dataMigrations);
+    expect(applied[0]).toBe('data/022_import_reject_reason_zh');
+    expect(applied).toEqual(dataMigrations.filter((m) => m.id >= 'data/022').map((m) => m.id));
     expect(await db.all('SELECT row_number, reason, reason_zh FROM import_rejects ORDER BY row_number')).toEqual([
       { row_number: 2, reason: 'not one of: F, M', reason_zh: '不在可选值内：F, M' },
       { row_number: 3, reason: 'malformed record: expected 5 fields, found 4', reason_zh: '记录格式错误：应有 5 个字段，实有 4 个' },
