@@ -5,7 +5,7 @@ import { duckdbEnv } from './plan/env';
 import { planRefresh, profileColumnTypes, type RefreshPlan } from './plan/planner';
 import type { TagDefinition } from './definition-schema';
 import { runDynamicPass, stateMeta, type PassOutcome } from './state-store';
-import { pruneDayIndex, syncDayIndex, type DayIndex, type DayIndexOutcome } from './day-index';
+import { pruneDayIndex, syncDayIndex, type DayIndex, type DayIndexOutcome, type DayIndexSpec } from './day-index';
 import type { Relation } from './sources';
 import { takeSnapshot } from './history-store';
 import { resolveCatalogue } from './validate';
@@ -79,9 +79,9 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
     try {
       const indexes = new Map<string, { index: DayIndex; keepFrom: string }>();
       if (options.incremental) {
-        for (const { relation, keepFrom } of indexedRelations(plan)) {
+        for (const { relation, spec, keepFrom } of indexedRelations(plan)) {
           onProgress({ phase: 'refresh', done: 0, total, detail: `day index ${relation.id}` });
-          const synced = await syncDayIndex(session, relation, relation.dayIndex as NonNullable<Relation['dayIndex']>, asOf, keepFrom);
+          const synced = await syncDayIndex(session, relation, spec, asOf, keepFrom);
           indexes.set(relation.id, { index: synced.index, keepFrom });
           dayIndexes.push(synced.outcome);
         }
@@ -142,13 +142,13 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
 }
 
 /** Relations with a day-ordered copy, each with the earliest day a window of the plan reads from it. */
-function indexedRelations(plan: RefreshPlan): Array<{ relation: Relation; keepFrom: string }> {
-  const found = new Map<string, { relation: Relation; keepFrom: string }>();
+function indexedRelations(plan: RefreshPlan): Array<{ relation: Relation; spec: DayIndexSpec; keepFrom: string }> {
+  const found = new Map<string, { relation: Relation; spec: DayIndexSpec; keepFrom: string }>();
   for (const pass of plan.passes) {
-    const from = pass.scope?.from;
-    if (!pass.relation?.dayIndex || from === undefined) continue;
+    const [from, spec] = [pass.scope?.from, pass.relation?.dayIndex];
+    if (!pass.relation || !spec || from === undefined) continue;
     const seen = found.get(pass.relation.id);
-    if (!seen || from < seen.keepFrom) found.set(pass.relation.id, { relation: pass.relation, keepFrom: from });
+    if (!seen || from < seen.keepFrom) found.set(pass.relation.id, { relation: pass.relation, spec, keepFrom: from });
   }
   return [...found.values()];
 }

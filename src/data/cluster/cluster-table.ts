@@ -1,6 +1,6 @@
 import { fail, silentProgress, type ProgressListener } from '../../core';
 import { inTransaction, quoteIdent, type Database } from '../../db';
-import { clusterColumns, type TableSpec } from '../contract/define';
+import { clusterColumns, sqlTypeOf, type TableSpec } from '../contract/define';
 import { createTableSql } from '../contract/ddl';
 import { contractTable } from '../contract/tables';
 
@@ -72,7 +72,7 @@ export async function clusterTable(db: Database, name: string, options: { full?:
     } else {
       // The constant is cast to the column's type, so the filter stays on the stored column and the zone
       // maps skip every row group of the clustered part.
-      const type = (await session.one<{ t: string }>(`SELECT typeof(${freshness}) AS t FROM ${table} LIMIT 1`))?.t ?? 'TIMESTAMP';
+      const type = sqlTypeOf[spec.columns.find((c) => c.name === spec.freshness)?.type ?? 'timestamp'];
       const after = `${freshness} > CAST($1::TIMESTAMP AS ${type})`;
       const tail = quoteIdent(`${spec.name}_tail`);
       onProgress({ phase: 'cluster', done: 0, total: 1, detail: `${spec.name}: rows after ${state.clustered_through}` });
