@@ -17,4 +17,4 @@ export { dataRoutes } from './routes';
 export { importFormats, rejectRules, type ImportFormat, type ImportSummary, type ImportReject } from './import/schema';
 export type { QualityReport } from './quality/schema';
 export { generatePortfolio, type GenerateOptions, type GenerateResult } from './generator/generate';
-export { clusterTable, type ClusterResult } from './cluster/cluster-table';
+export { clusterable, clusterTable, type ClusterResult } from './cluster/cluster-table';

@@ -5,3 +5,4 @@ export { jobMigrations } from './migrations';
 export { jobRoutes } from './routes';
 export { startJob, getJob, listJobs, waitForJob, recoverJobs, type JobContext, type JobSpec } from './runner';
 export { startProfileRefresh, type ProfileRefreshRequest } from './profile-refresh';
+export { startDataCluster, type DataClusterRequest } from './data-cluster';

@@ -4,7 +4,7 @@ import { generatePortfolio } from '../data';
 import { listAudit } from '../security';
 import { addUser, loginCookie, startTestServer, type TestServer } from '../test-support/test-server';
 import { callAs, jsonOf } from '../test-support/api-calls';
-import { profileRefreshResultSchema, type Job } from './schema';
+import { dataClusterResultSchema, profileRefreshResultSchema, type Job } from './schema';
 
 // A profile refresh through a real server on loopback over a small generated portfolio: started by an
 // operator, followed to the end, with segments refreshed behind the tags, and refused to those without the role.
@@ -102,5 +102,37 @@ describe('profile refresh jobs over HTTP', () => {
       [expect.any(String), 'succeeded', 'operator1'],
     ]);
     expect((await call('analyst', 'GET', '/api/jobs?kind=nonsense')).status).toBe(400);
+  });
+});
+
+describe('data clustering jobs over HTTP', () => {
+  it('is for administrators only, and refuses a table it cannot cluster before starting anything', async () => {
+    expect((await call('operator', 'POST', '/api/jobs/data-cluster', {})).status).toBe(403);
+    expect((await call('analyst', 'POST', '/api/jobs/data-cluster', { full: true })).status).toBe(403);
+    const refused = await jsonOf<{ error: { code: string; messages: Record<string, string> } }>(
+      await call('admin', 'POST', '/api/jobs/data-cluster', { table: 'products' }),
+      400,
+    );
+    expect(refused.error.messages['en-US']).toContain('table products has no freshness column');
+    expect(await server.db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM jobs WHERE kind = 'data_cluster'")).toEqual({ n: 0 });
+  });
+
+  it('re-sorts the whole table by customer as a job, keeping every row, and records how far', async () => {
+    const before = await server.db.one<{ n: number; total: number }>('SELECT count(*)::INTEGER AS n, sum(amount)::DOUBLE AS total FROM transactions');
+    const started = await jsonOf<Job>(await call('admin', 'POST', '/api/jobs/data-cluster', { full: true }));
+    expect(started).toMatchObject({ kind: 'data_cluster', startedBy: 'admin1', params: { table: 'transactions', full: true } });
+    const done = (await follow(started.id)).at(-1) as Job;
+    expect([done.status, done.error]).toEqual(['succeeded', null]);
+    expect(dataClusterResultSchema.parse(done.result)).toMatchObject({ table: 'transactions', mode: 'full', rows: before?.n });
+    const after = await server.db.one<{ n: number; total: number; breaks: number }>(
+      `SELECT count(*)::INTEGER AS n, sum(amount)::DOUBLE AS total,
+         count(*) FILTER (WHERE customer_id < previous)::INTEGER AS breaks
+       FROM (SELECT customer_id, amount, lag(customer_id) OVER (ORDER BY rowid) AS previous FROM transactions)`,
+    );
+    expect(after).toEqual({ ...before, breaks: 0 });
+    const record = await server.db.one<{ mode: string; through: string }>(
+      "SELECT mode, clustered_through::VARCHAR AS through FROM data_clustering WHERE table_name = 'transactions'",
+    );
+    expect(record).toEqual({ mode: 'full', through: (await server.db.one<{ t: string }>('SELECT max(ts)::VARCHAR AS t FROM transactions'))?.t });
   });
 });

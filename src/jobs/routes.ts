@@ -1,4 +1,5 @@
 import { route, type AnyRouteDefinition } from '../core';
+import { startDataCluster } from './data-cluster';
 import { startProfileRefresh } from './profile-refresh';
 import { getJob, listJobs } from './runner';
 import * as api from './schema';
@@ -7,6 +8,9 @@ import * as api from './schema';
 export const jobRoutes: readonly AnyRouteDefinition[] = [
   route(api.startProfileRefreshEndpoint, async ({ db, body, user, audit }) =>
     startProfileRefresh(db, { incremental: body.incremental, startedBy: user.username, audit }),
+  ),
+  route(api.startDataClusterEndpoint, async ({ db, body, user, audit }) =>
+    startDataCluster(db, { table: body.table, full: body.full, startedBy: user.username, audit }),
   ),
   route(api.getJobEndpoint, async ({ db, params }) => getJob(db, params.jobId)),
   route(api.listJobsEndpoint, async ({ db, query }) => ({ items: await listJobs(db, query) })),

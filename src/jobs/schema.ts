@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { endpoint } from '../core/schema';
 
 /** Kinds of long work run as jobs. A kind joins by adding its name here and its starter in src/jobs. */
-export const jobKinds = ['profile_refresh'] as const;
+export const jobKinds = ['profile_refresh', 'data_cluster'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'interrupted'] as const;
@@ -59,6 +59,16 @@ export const profileRefreshResultSchema = z.object({
 });
 export type ProfileRefreshResult = z.infer<typeof profileRefreshResultSchema>;
 
+/** The result of a `data_cluster` job: how many rows were re-sorted by customer, and through which time. */
+export const dataClusterResultSchema = z.object({
+  table: z.string(),
+  mode: z.enum(['tail', 'full']),
+  rows: z.number(),
+  through: z.string().nullable(),
+  ms: z.number(),
+});
+export type DataClusterResult = z.infer<typeof dataClusterResultSchema>;
+
 // Consistent with the tag catalogue: those who may recompute tags start a refresh; editors may follow it.
 const runners = ['admin', 'operator'] as const;
 const followers = ['admin', 'operator', 'analyst'] as const;
@@ -66,6 +76,12 @@ const followers = ['admin', 'operator', 'analyst'] as const;
 export const startProfileRefreshEndpoint = endpoint({
   method: 'POST', path: '/api/jobs/profile-refresh', summary: 'Start a profile refresh job (tags, then segments)', tags: ['jobs'],
   roles: [...runners], body: z.object({ incremental: z.boolean().default(false) }), response: jobSchema,
+});
+
+// Re-sorting a table rewrites stored data: administrators only.
+export const startDataClusterEndpoint = endpoint({
+  method: 'POST', path: '/api/jobs/data-cluster', summary: 'Start re-sorting rows loaded since the last clustering by customer (all rows with full)', tags: ['jobs'],
+  roles: ['admin'], body: z.object({ table: z.string().min(1).max(64).default('transactions'), full: z.boolean().default(false) }), response: jobSchema,
 });
 
 export const getJobEndpoint = endpoint({

@@ -27,7 +27,7 @@ interface ClusterState {
 }
 
 /** The contract table to cluster: it must hold customers' rows in time (a freshness column). */
-function clusterable(name: string): TableSpec & { freshness: string } {
+export function clusterable(name: string): TableSpec & { freshness: string } {
   const spec = contractTable(name);
   if (!spec) fail('bad_request', `没有名为 ${name} 的数据表`, `no contract table named ${name}`);
   if (!spec.freshness) fail('bad_request', `数据表 ${name} 没有时间列，无法按批次整理`, `table ${name} has no freshness column to find new rows by`);
