@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Database, Queryable } from '../db';
 import { compileRule, type CompiledRule } from './compile';
 import type { CountResult } from './definition-schema';
-import { profileOf, ruleContext } from './rule-context';
+import { contextStampSql, keptRuleContext, profileOf, ruleContext } from './rule-context';
 import { prepareRule } from './validate';
 
 /** Members of a compiled rule: one scan of the profile (DuckDB pushes simple comparisons into the scan). */
@@ -18,6 +18,14 @@ export async function countCompiled(session: Pick<Queryable, 'one'>, compiled: C
  */
 export async function countRule(db: Database, text: string): Promise<CountResult> {
   const started = performance.now();
+  const kept = keptRuleContext(db);
+  if (kept) {
+    // Optimistic: compiled against the kept context and counted in the same statement that reads its stamp,
+    // one round trip instead of two (~1 ms of the 20 ms budget). Anything off (the rule is unknown to the
+    // kept catalogue, its SQL fails on a changed profile, or the stamp moved) redoes it with a fresh context.
+    const counted = await countAgainst(db, text, kept).catch(() => undefined);
+    if (counted) return { ...counted, elapsedMs: elapsedSince(started) };
+  }
   const context = await ruleContext(db);
   // The rule's own problems come first: a bad rule is reported the same with or without a profile.
   const prepared = prepareRule(text, context.catalog);
@@ -29,7 +37,23 @@ export async function countRule(db: Database, text: string): Promise<CountResult
     count,
     total,
     share: total > 0 ? count / total : 0,
-    elapsedMs: Math.round((performance.now() - started) * 100) / 100,
+    elapsedMs: elapsedSince(started),
     asOf: info.asOf,
   };
+}
+
+const elapsedSince = (started: number) => Math.round((performance.now() - started) * 100) / 100;
+
+/** The count against a kept context, or undefined when that context turns out not to be current. */
+async function countAgainst(db: Database, text: string, kept: NonNullable<ReturnType<typeof keptRuleContext>>): Promise<Omit<CountResult, 'elapsedMs'> | undefined> {
+  const { info, total } = profileOf(kept.context);
+  const compiled = compileRule(prepareRule(text, kept.context.catalog), info);
+  const params = Object.keys(compiled.params).length > 0 ? compiled.params : undefined;
+  const row = await db.one<{ stamp: string | null; n: number }>(
+    `SELECT ${contextStampSql} AS stamp, (SELECT count(*)::BIGINT FROM ${compiled.from} WHERE ${compiled.where}) AS n`,
+    params,
+  );
+  if (row?.stamp !== kept.stamp) return undefined;
+  const count = Number(row.n);
+  return { count, total, share: total > 0 ? count / total : 0, asOf: info.asOf };
 }

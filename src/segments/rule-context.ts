@@ -16,10 +16,17 @@ export interface RuleContext {
 // profile's columns on every keystroke: ~2 ms at p50 and 4–5 ms at p95 on two cores, a fifth of the 20 ms
 // budget. They change only when a refresh swaps the profile, a custom tag is saved or deleted, or personas
 // are recomputed, so they are kept per database under one stamp of all three, read in one round trip.
-const stampSql = `SELECT
+const stampParts = `SELECT
   (SELECT refreshed_at::VARCHAR FROM tag_profile_state WHERE name = 'profile') AS refreshed,
   (SELECT count(*) || '/' || coalesce(max(updated_at)::VARCHAR, '') FROM tag_definitions) AS tags,
   (SELECT run_id FROM persona_runs ORDER BY created_at DESC, run_id DESC LIMIT 1) AS personas`;
+
+/**
+ * The stamp as one scalar SQL expression, NULL when the profile carries no refresh stamp: a statement can
+ * read it beside its own result (the live count does, to check in the same round trip that the context it
+ * compiled against is still current).
+ */
+export const contextStampSql = `(SELECT CASE WHEN s.refreshed IS NULL THEN NULL ELSE s.refreshed || '|' || s.tags || '|' || coalesce(s.personas, '') END FROM (${stampParts}) s)`;
 
 const cache = new WeakMap<Database, { readonly stamp: string; readonly context: RuleContext }>();
 
@@ -33,15 +40,19 @@ async function readContext(db: Database): Promise<RuleContext> {
 }
 
 export async function ruleContext(db: Database): Promise<RuleContext> {
-  const row = await db.one<{ refreshed: string | null; tags: string; personas: string | null }>(stampSql);
+  const stamp = (await db.one<{ stamp: string | null }>(`SELECT ${contextStampSql} AS stamp`))?.stamp;
   // A profile written by hand carries no refresh stamp: nothing says when it changes, so nothing is kept.
-  if (!row?.refreshed) return readContext(db);
-  const stamp = `${row.refreshed}|${row.tags}|${row.personas ?? ''}`;
+  if (!stamp) return readContext(db);
   const cached = cache.get(db);
   if (cached?.stamp === stamp) return cached.context;
   const context = await readContext(db);
   cache.set(db, { stamp, context });
   return context;
+}
+
+/** The context kept from the last read, with its stamp, without checking that it is still current. */
+export function keptRuleContext(db: Database): { readonly stamp: string; readonly context: RuleContext } | undefined {
+  return cache.get(db);
 }
 
 /** The profile's shape and size from a context, or the reason there is none. */
