@@ -25,16 +25,10 @@ export function startDataCluster(db: Database, request: DataClusterRequest): Pro
     startedBy: request.startedBy,
     audit: request.audit,
     async run(ctx) {
-      const r = await ctx.phase('cluster', (onProgress) =>
+      // The clustering's own result is the job's (dataClusterResultSchema describes the same fields).
+      const result: DataClusterResult = await ctx.phase('cluster', (onProgress) =>
         clusterTable(db, request.table, { full: request.full, onProgress }),
       );
-      const result: DataClusterResult = {
-        table: r.table,
-        mode: r.mode,
-        rows: r.rows,
-        through: r.through,
-        ms: r.ms,
-      };
       return result;
     },
   });

@@ -5,10 +5,16 @@ import type { CountResult } from './definition-schema';
 import { contextStampSql, keptRuleContext, profileOf, ruleContext } from './rule-context';
 import { prepareRule } from './validate';
 
+/** The count of a compiled rule's members as a scalar subquery, and its parameters. */
+function countQuery(compiled: CompiledRule): { sql: string; params: CompiledRule['params'] | undefined } {
+  const params = Object.keys(compiled.params).length > 0 ? compiled.params : undefined;
+  return { sql: `(SELECT count(*)::BIGINT FROM ${compiled.from} WHERE ${compiled.where})`, params };
+}
+
 /** Members of a compiled rule: one scan of the profile (DuckDB pushes simple comparisons into the scan). */
 export async function countCompiled(session: Pick<Queryable, 'one'>, compiled: CompiledRule): Promise<number> {
-  const params = Object.keys(compiled.params).length > 0 ? compiled.params : undefined;
-  const row = await session.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${compiled.from} WHERE ${compiled.where}`, params);
+  const { sql, params } = countQuery(compiled);
+  const row = await session.one<{ n: number }>(`SELECT ${sql} AS n`, params);
   return row?.n ?? 0;
 }
 
@@ -48,11 +54,8 @@ const elapsedSince = (started: number) => Math.round((performance.now() - starte
 async function countAgainst(db: Database, text: string, kept: NonNullable<ReturnType<typeof keptRuleContext>>): Promise<Omit<CountResult, 'elapsedMs'> | undefined> {
   const { info, total } = profileOf(kept.context);
   const compiled = compileRule(prepareRule(text, kept.context.catalog), info);
-  const params = Object.keys(compiled.params).length > 0 ? compiled.params : undefined;
-  const row = await db.one<{ stamp: string | null; n: number }>(
-    `SELECT ${contextStampSql} AS stamp, (SELECT count(*)::BIGINT FROM ${compiled.from} WHERE ${compiled.where}) AS n`,
-    params,
-  );
+  const { sql, params } = countQuery(compiled);
+  const row = await db.one<{ stamp: string | null; n: number }>(`SELECT ${contextStampSql} AS stamp, ${sql} AS n`, params);
   if (row?.stamp !== kept.stamp) return undefined;
   const count = Number(row.n);
   return { count, total, share: total > 0 ? count / total : 0, asOf: info.asOf };
