@@ -5,6 +5,7 @@ import type { RouteDefinition } from '../core';
 import type { Endpoint, EndpointResponse } from '../core/schema';
 import type { Database } from '../db';
 import { tempStore } from '../test-support/temp-store';
+import { listLayoutEndpoint } from './cluster/schema';
 import { importFile } from './import/import-file';
 import { getImportEndpoint, listImportsEndpoint } from './import/schema';
 import { latestQualityEndpoint, runQualityEndpoint } from './quality/schema';
@@ -50,6 +51,14 @@ describe('data page routes', () => {
     importId = (await importFile(db, { table: 'customers', file })).id;
   });
   afterAll(() => store.cleanup());
+
+  it('lists the layout of each table: the imported customers never clustered, so without a tail', async () => {
+    const { result } = await call(listLayoutEndpoint, {}, db);
+    expect(result.items.find((l) => l.table === 'customers')).toEqual({
+      table: 'customers', rows: 1, clusteredThrough: null, mode: null, clusteredAt: null, tailRows: null,
+    });
+    expect(result.items.find((l) => l.table === 'transactions')).toMatchObject({ rows: 0, tailRows: null });
+  });
 
   it('lists imports newest first, filtered by table', async () => {
     const { result } = await call(listImportsEndpoint, { query: { table: 'customers' } }, db);

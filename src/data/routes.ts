@@ -1,5 +1,7 @@
 import { fail, route } from '../core';
 import { maskEmail, maskIdHash, maskName, maskPhone } from '../security';
+import { tableLayouts } from './cluster/layout';
+import { listLayoutEndpoint } from './cluster/schema';
 import { contractTable } from './contract/tables';
 import { countRejects, getImport, listImports, listRejects } from './import/import-store';
 import { getImportEndpoint, listImportsEndpoint, type ImportReject } from './import/schema';
@@ -24,7 +26,7 @@ function maskReject(table: string, reject: ImportReject): ImportReject {
   return { ...reject, value: mask(reject.value) };
 }
 
-/** The data page's HTTP edge: the import log with rejects, and quality reports. SQL lives in the stores. */
+/** The data page's HTTP edge: the import log with rejects, quality reports and tables' layout. SQL lives in the stores. */
 export const dataRoutes = [
   route(listImportsEndpoint, ({ db, query }) => listImports(db, query)),
   route(getImportEndpoint, async ({ db, params, query }) => {
@@ -38,6 +40,7 @@ export const dataRoutes = [
       quality: (await importReport(db, params.id)) ?? null,
     };
   }),
+  route(listLayoutEndpoint, async ({ db }) => ({ items: await tableLayouts(db) })),
   route(latestQualityEndpoint, async ({ db }) => ({ items: await latestTableReports(db) })),
   route(runQualityEndpoint, async ({ db, body, audit }) => {
     const items = await runQuality(db, body);

@@ -39,7 +39,7 @@ class ConnectionSession implements Queryable {
 }
 
 /** Whether a table of this name exists in the database (work tables a refresh keeps between runs). */
-export async function tableExists(session: Queryable, table: string): Promise<boolean> {
+export async function tableExists(session: Pick<Queryable, 'one'>, table: string): Promise<boolean> {
   return (
     ((
       await session.one<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/data';
-import type { ImportReject, QualityReport } from '../../src/data/schema';
+import type { ImportReject, QualityReport, TableLayout } from '../../src/data/schema';
 import { docsScreenshot, logIn, resultsDir, screenshot } from './support/console-page';
 import { startStack, type Stack } from './support/start-stack';
 
@@ -92,6 +92,44 @@ describe('the data page', () => {
       );
     }
     expect(await page.locator('[data-testid="quality-table"] tr[data-table]').count()).toBe(reports.length);
+  });
+
+  it('shows the transactions loaded since the last clustering, and clusters them as an administrators\u2019 job', async () => {
+    // A day's load after the generator's layout: 2 % of the rows again, at their times of day on the day
+    // after the latest, in time order.
+    await stack.db.run(
+      `INSERT INTO transactions
+       SELECT * REPLACE ('E2E-' || txn_id AS txn_id, ts + to_days(CAST(date_diff('day', CAST(ts AS DATE), (SELECT CAST(max(ts) AS DATE) FROM transactions)) + 1 AS INTEGER)) AS ts)
+       FROM transactions USING SAMPLE 2 PERCENT (bernoulli, 5) ORDER BY ts`,
+    );
+    const loaded = Number((await stack.db.one<{ n: number }>("SELECT count(*) AS n FROM transactions WHERE txn_id LIKE 'E2E-%'"))?.n);
+    expect(loaded).toBeGreaterThan(0);
+    await page.reload();
+    const tail = page.getByTestId('layout-tail-transactions');
+    await expect.poll(() => tail.getAttribute('data-value')).toBe(String(loaded));
+    expect(await tail.getAttribute('data-state')).toBe('suggested');
+    // Statements were never clustered: there is no point to count new rows from.
+    expect(await page.getByTestId('layout-tail-statements').getAttribute('data-state')).toBe('unknown');
+
+    await page.locator('[data-testid="layout-table"] tr[data-table="transactions"]').click();
+    await page.getByTestId('layout-cluster').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+    await page.locator('[data-testid="layout-cluster-progress"][data-status="succeeded"]').waitFor({ timeout: 60_000 });
+    await page.locator('.ant-message-notice').filter({ hasText: `${loaded.toLocaleString('zh-CN')} 行` }).waitFor();
+    // The card refetched: nothing loaded since, as the server now says.
+    await expect.poll(() => tail.getAttribute('data-state')).toBe('clustered');
+    const api = await page.request.get(`${stack.baseUrl}/api/data/layout`);
+    const layout = ((await api.json()) as { items: TableLayout[] }).items.find((l) => l.table === 'transactions');
+    expect(layout).toMatchObject({ mode: 'tail', tailRows: 0 });
+    const latest = await stack.db.one<{ t: string }>('SELECT max(ts)::VARCHAR AS t FROM transactions');
+    expect(layout?.clusteredThrough).toBe(latest?.t);
+
+    // The job is in the recent jobs of its kind, with what it did.
+    await page.getByTestId('jobs-open').click();
+    const row = page.locator('[data-testid="job-table"] tr[data-job-id][data-status="succeeded"]').first();
+    await expect.poll(() => row.textContent()).toContain(`交易流水 · ${loaded.toLocaleString('zh-CN')} 行 · 整理新增`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('jobs-drawer').waitFor({ state: 'hidden' });
   });
 
   it('renders in Chinese with a clean layout (screenshot)', async () => {

@@ -10,7 +10,7 @@ describe('what each role sees', () => {
   });
   afterAll(() => stack?.close());
 
-  it('an analyst reads the dashboard and the data page but may not re-run quality', async () => {
+  it('an analyst reads the dashboard and the data page but may not re-run quality or cluster a table', async () => {
     const page = await stack.newPage();
     await logIn(page, stack, await stack.createUser('analyst'));
     await page.waitForURL(/\/dashboard$/);
@@ -18,6 +18,10 @@ describe('what each role sees', () => {
     await page.getByTestId('side-menu').getByText('数据管理').click();
     await page.getByTestId('quality-card').waitFor();
     expect(await page.getByTestId('quality-rerun').count()).toBe(0);
+    // The layout is there to read, and its jobs to follow; starting one is for administrators.
+    await page.getByTestId('layout-tail-transactions').waitFor();
+    await page.getByTestId('jobs-open').waitFor();
+    expect(await page.getByTestId('layout-cluster').count()).toBe(0);
   });
 
   it('an auditor sees the dashboard only: the data page is not in the menu and refuses a direct visit', async () => {

@@ -7,6 +7,7 @@ import { cardwise } from '../../test-support/cli';
 import { tempStore } from '../../test-support/temp-store';
 import { generatePortfolio } from '../generator/generate';
 import { clusterTable } from './cluster-table';
+import { tableLayouts } from './layout';
 
 // Clustering re-sorts the rows that daily loads appended in time order back into customer order, keeping
 // every row as it was. Checked on a generated portfolio whose last days arrive one load at a time.
@@ -61,6 +62,10 @@ describe('clustering a table by customer', () => {
     const loaded = await db.one<{ n: number }>('SELECT count(*) AS n FROM held');
     await db.run('CREATE TABLE before_clustering AS SELECT * FROM transactions');
     expect(await customerOrderBreaks()).toBeGreaterThan(100);
+    // The data page's layout counts the rows loaded since the full clustering.
+    const total = Number((await db.one<{ n: number }>('SELECT count(*) AS n FROM transactions'))?.n);
+    const transactionsLayout = async () => (await tableLayouts(db)).find((l) => l.table === 'transactions');
+    expect(await transactionsLayout()).toMatchObject({ rows: total, mode: 'full', tailRows: Number(loaded?.n) });
 
     const tail = await clusterTable(db, 'transactions');
     expect(tail).toMatchObject({ table: 'transactions', mode: 'tail', rows: Number(loaded?.n) });
@@ -71,11 +76,21 @@ describe('clustering a table by customer', () => {
               (SELECT count(*) FROM (SELECT * FROM transactions EXCEPT ALL SELECT * FROM before_clustering)) AS extra`,
     );
     expect(diff).toMatchObject({ missing: 0, extra: 0 });
+    expect(await transactionsLayout()).toMatchObject({ rows: total, mode: 'tail', tailRows: 0, clusteredThrough: await clusteredThrough() });
     expect(await clusteredThrough()).toBe((await db.one<{ t: string }>('SELECT max(ts)::VARCHAR AS t FROM held'))?.t);
 
     // Nothing new: nothing moves.
     expect(await clusterTable(db, 'transactions')).toMatchObject({ mode: 'tail', rows: 0 });
     expect(await customerOrderBreaks()).toBe(1);
+  });
+
+  it('lists the tables with rows over time, a never-clustered one without a tail', async () => {
+    const layouts = await tableLayouts(db);
+    expect(layouts.map((l) => l.table)).toEqual(expect.arrayContaining(['transactions', 'statements', 'app_events', 'service_interactions', 'accounts']));
+    expect(layouts.map((l) => l.table)).not.toContain('products');
+    const statements = Number((await db.one<{ n: number }>('SELECT count(*) AS n FROM statements'))?.n);
+    expect(statements).toBeGreaterThan(0);
+    expect(layouts.find((l) => l.table === 'statements')).toMatchObject({ rows: statements, clusteredThrough: null, mode: null, tailRows: null });
   });
 
   it('refuses a table that is not in the contract or has no time to find new rows by', async () => {

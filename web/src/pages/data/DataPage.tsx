@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ImportsTable } from './ImportsTable';
 import { QualityReports } from './QualityReports';
 import { RejectedRows } from './RejectedRows';
+import { StorageLayout } from './StorageLayout';
 
 export function DataPage() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function DataPage() {
       <ImportsTable selectedId={selected} onSelect={(id) => setSearch({ import: id })} />
       {selected && <RejectedRows key={selected} importId={selected} />}
       <QualityReports />
+      <StorageLayout />
     </Flex>
   );
 }

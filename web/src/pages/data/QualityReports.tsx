@@ -4,7 +4,7 @@ import { App, Button, Progress, Space, Table, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { latestQualityEndpoint, runQualityEndpoint, type QualityReport } from '../../../../src/data/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
-import { useCurrentUser } from '../../app/current-user';
+import { useMayCall } from '../../app/current-user';
 import { formatCount, formatDateTime } from '../../app/format';
 import { LagTag } from '../../components/LagTag';
 import { QueryCard } from '../../components/QueryCard';
@@ -15,11 +15,11 @@ const dimensions = ['completeness', 'validity', 'uniqueness', 'integrity'] as co
 
 export function QualityReports() {
   const { t, i18n } = useTranslation();
-  const user = useCurrentUser();
+  const mayCall = useMayCall();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const reports = useEndpoint(latestQualityEndpoint, {});
-  const canRun = runQualityEndpoint.roles !== 'public' && runQualityEndpoint.roles.includes(user.role);
+  const canRun = mayCall(runQualityEndpoint);
   const run = useEndpointMutation(runQualityEndpoint, {
     onSuccess: (result) => {
       void message.success(t('data.quality.rerunDone', { count: result.items.length }));

@@ -1,6 +1,7 @@
 import { Drawer, Flex, Progress, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
+  dataClusterResultSchema,
   listJobsEndpoint,
   profileRefreshResultSchema,
   type Job,
@@ -29,10 +30,26 @@ function OneLine({ text, type }: { readonly text: string; readonly type?: 'secon
   );
 }
 
-/** What a finished job did, in a line: the refresh's as-of date, customers and mode; or why it stopped. */
+/**
+ * What a finished job did, in a line: a refresh's as-of date, customers and mode; a clustering's table, rows
+ * and mode; or why it stopped.
+ */
 function JobOutcome({ job }: { readonly job: Job }) {
   const { t, i18n } = useTranslation();
   if (job.error) return <OneLine text={job.error} type="danger" />;
+  if (job.kind === 'data_cluster') {
+    const cluster = dataClusterResultSchema.safeParse(job.result);
+    if (!cluster.success) return null;
+    return (
+      <OneLine
+        text={t('jobs.clusterResult', {
+          table: t(`table.${cluster.data.table}`, { defaultValue: cluster.data.table }),
+          rows: formatCount(cluster.data.rows, i18n.language),
+          mode: t(`data.layout.modes.${cluster.data.mode}`),
+        })}
+      />
+    );
+  }
   const refresh = profileRefreshResultSchema.safeParse(job.result);
   if (!refresh.success) return null;
   return (

@@ -12,9 +12,8 @@ import {
   takeSnapshotEndpoint,
   type Segment,
 } from '../../../../src/segments/schema';
-import type { Endpoint } from '../../../../src/core/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
-import { useCurrentUser } from '../../app/current-user';
+import { useMayCall } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { SegmentEvents } from './SegmentEvents';
@@ -33,11 +32,10 @@ export function SegmentDetailPage() {
 function SegmentDetail({ segment }: { readonly segment: Segment }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const user = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const may = (endpoint: Endpoint) => endpoint.roles !== 'public' && endpoint.roles.includes(user.role);
+  const may = useMayCall();
   // The size comes with the segment list (the same query the segments page ran, usually still cached).
   const listed = useEndpoint(listSegmentsEndpoint, {});
   const size = listed.data?.items.find((s) => s.id === segment.id)?.size;

@@ -3,7 +3,7 @@ import { Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fillPath } from '../../../../src/core/schema';
 import { exportSegmentEndpoint } from '../../../../src/segments/schema';
-import { useCurrentUser } from '../../app/current-user';
+import { useMayCall } from '../../app/current-user';
 
 /**
  * Downloads the members as CSV. A plain link, so the browser streams the file with the session cookie; the
@@ -17,9 +17,8 @@ export function SegmentExportButton({
   readonly size?: 'small' | 'middle';
 }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  if (exportSegmentEndpoint.roles === 'public' || !exportSegmentEndpoint.roles.includes(user.role))
-    return null;
+  const mayCall = useMayCall();
+  if (!mayCall(exportSegmentEndpoint)) return null;
   return (
     <Tooltip title={t('segments.exportHint')}>
       <Button

@@ -3,7 +3,7 @@ import { Button, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { createSegmentEndpoint, type ListedSegment } from '../../../../src/segments/schema';
-import { useCurrentUser } from '../../app/current-user';
+import { useMayCall } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
 import { SegmentExportButton } from './SegmentExportButton';
 import { SegmentSizeCell } from './SegmentSizeCell';
@@ -19,10 +19,9 @@ interface SegmentListProps {
 export function SegmentList({ segments, selected, onSelect, highlight }: SegmentListProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const user = useCurrentUser();
+  const mayCall = useMayCall();
   const navigate = useNavigate();
-  const canWrite =
-    createSegmentEndpoint.roles !== 'public' && createSegmentEndpoint.roles.includes(user.role);
+  const canWrite = mayCall(createSegmentEndpoint);
   const name = (s: ListedSegment) => (locale === 'en-US' ? s.nameEn : s.nameZh);
   return (
     <Table<ListedSegment>

@@ -9,7 +9,7 @@ import {
   overlapEndpoint,
 } from '../../../../src/segments/schema';
 import { useEndpoint } from '../../api/useEndpoint';
-import { useCurrentUser } from '../../app/current-user';
+import { useMayCall } from '../../app/current-user';
 import { QueryCard } from '../../components/QueryCard';
 import { BuiltinFamilies } from './BuiltinFamilies';
 import { OverlapPanel } from './OverlapPanel';
@@ -19,14 +19,12 @@ type TabKey = 'rules' | 'builtin';
 
 export function SegmentsHome() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const mayCall = useMayCall();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const tab: TabKey = search.get('tab') === 'builtin' ? 'builtin' : 'rules';
   const [selected, setSelected] = useState<string[]>([]);
   const segments = useEndpoint(listSegmentsEndpoint, {});
-  const allowed = (roles: typeof createSegmentEndpoint.roles) =>
-    roles !== 'public' && roles.includes(user.role);
   const all = segments.data?.items ?? [];
   const rules = all.filter((s) => s.kind === 'rule');
 
@@ -36,7 +34,7 @@ export function SegmentsHome() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('segments.title')}
         </Typography.Title>
-        {allowed(createSegmentEndpoint.roles) && (
+        {mayCall(createSegmentEndpoint) && (
           <Button
             type="primary"
             icon={<PlusOutlined />}
@@ -66,7 +64,7 @@ export function SegmentsHome() {
                       segments={rules}
                       selected={selected.filter((id) => rules.some((r) => r.id === id))}
                       onSelect={
-                        allowed(overlapEndpoint.roles)
+                        mayCall(overlapEndpoint)
                           ? (ids) =>
                               setSelected(
                                 [...selected.filter((id) => !rules.some((r) => r.id === id)), ...ids].slice(
@@ -80,7 +78,7 @@ export function SegmentsHome() {
                     />
                   )}
                 </QueryCard>
-                {allowed(overlapEndpoint.roles) && (
+                {mayCall(overlapEndpoint) && (
                   <OverlapPanel segments={all} selected={selected} onSelect={setSelected} />
                 )}
               </Flex>

@@ -10,7 +10,7 @@ import {
   listTagsEndpoint,
 } from '../../../../src/tags/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
-import { useCurrentUser } from '../../app/current-user';
+import { useMayCall } from '../../app/current-user';
 import { formatPercent } from '../../app/format';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { formatNumber } from '../../components/format-number';
@@ -28,12 +28,12 @@ interface TagDetailDrawerProps {
 export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const user = useCurrentUser();
+  const mayCall = useMayCall();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const detail = useEndpoint(getTagEndpoint, { params: { code: code ?? '--' } }, { enabled: code !== null });
-  const canEdit = createTagEndpoint.roles !== 'public' && createTagEndpoint.roles.includes(user.role);
+  const canEdit = mayCall(createTagEndpoint);
   const remove = useEndpointMutation(deleteTagEndpoint, {
     onSuccess: () => {
       void message.success(t('tags.deleted'));
