@@ -132,6 +132,23 @@ describe('segments on a generated portfolio', () => {
     }
   }, 120_000);
 
+  it('puts each customer in the RFM segment their rfm_segment tag names', async () => {
+    const { snapshots } = await snapshotAllSegments(store.db);
+    const rfm = (await listSegments(store.db, { family: 'rfm' })).map((seg) => seg.id);
+    expect(rfm.length).toBe(11);
+    // Each customer's RFM segment (one: the family is a partition) beside their tag value, from the stores.
+    const rows = await store.db.all<{ customer_id: string; segment: string; tag: string | null }>(
+      `SELECT m.customer_id, replace(m.segment_id, 'seg_rfm_', '') AS segment, p.rfm_segment::VARCHAR AS tag
+       FROM segment_memberships m JOIN profile p USING (customer_id)
+       WHERE m.snapshot_id IN (SELECT unnest(from_json($1, '["VARCHAR"]')))`,
+      [JSON.stringify(snapshots.filter((x) => rfm.includes(x.segmentId)).map((x) => x.snapshotId))],
+    );
+    expect(rows.length).toBe(1500);
+    expect(rows.filter((row) => row.segment !== row.tag)).toEqual([]);
+    // Not one group for everybody: the grid spreads a real portfolio over most of its cells.
+    expect(new Set(rows.map((row) => row.tag)).size).toBeGreaterThanOrEqual(8);
+  }, 120_000);
+
   it('gives each customer in the 360° exactly the segments whose snapshot holds them', async () => {
     // Interpreted rules (tags only) and SQL ones (a window, the persona) side by side with built-ins.
     await createSegment(store.db, { nameZh: '境外旅行', nameEn: 'Overseas travel', rule: "count(txn where category = 'travel' and is_overseas, 90d) >= 1" }, 'test');

@@ -2,6 +2,7 @@
 export * from './schema';
 export { tagMigrations } from './migrations';
 export { builtinTags } from './library';
+export { rfmGrid, rfmGroupCondition, type RfmGroup } from './library/rfm-grid';
 export { loadCatalogue, customTags, findTag, saveTag, deleteTag, type StoredTag } from './definition-store';
 export { checkDefinition, validateDefinition, type CheckResult } from './validate';
 export { refreshProfile, detectAsOf, currentPlan, profileState, profileColumnTypesOf, type RefreshOptions, type RefreshResult } from './refresh';

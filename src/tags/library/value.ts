@@ -1,4 +1,5 @@
 import { libraryTags } from './define';
+import { rfmGrid, rfmGroupExpression } from './rfm-grid';
 
 // The contribution formula and its rates are documented in src/tags/README.md ("Value contribution").
 const spend = 'greatest(coalesce(spend_365d, 0), 0)';
@@ -11,16 +12,6 @@ export const contributionExpression = [
   `- 0.03 * ${balance}`,
   `- if(coalesce(worst_overdue_days_12m, 0) >= 90, 0.2, 0.01) * ${balance}`,
 ].join(' ');
-
-export const rfmSegments = [
-  'champions',
-  'loyal',
-  'big_spenders',
-  'promising',
-  'at_risk',
-  'hibernating',
-  'needs_attention',
-] as const;
 
 export const valueTags = libraryTags('value', [
   {
@@ -97,19 +88,10 @@ export const valueTags = libraryTags('value', [
     zh: 'RFM分群',
     en: 'RFM segment',
     type: 'enum',
-    values: rfmSegments,
-    spec: {
-      kind: 'computed',
-      expression: [
-        "if(rfm_r_score >= 4 and rfm_f_score >= 4 and rfm_m_score >= 4, 'champions',",
-        " if(rfm_r_score >= 3 and rfm_f_score >= 4, 'loyal',",
-        "  if(rfm_r_score >= 3 and rfm_m_score >= 4, 'big_spenders',",
-        "   if(rfm_r_score >= 4 and rfm_f_score <= 2, 'promising',",
-        "    if(rfm_r_score <= 2 and (rfm_f_score >= 3 or rfm_m_score >= 3), 'at_risk',",
-        "     if(rfm_r_score <= 2, 'hibernating', 'needs_attention'))))))",
-      ].join('\n'),
-    },
-    description: 'Named RFM groups from the three quintile scores (champions, loyal, big spenders, promising, at risk, hibernating, needs attention).',
-    descriptionZh: '由近度、频度、金额三项五分位得分划分的 RFM 客群（重要价值、忠诚、高消费、潜力、流失风险、沉睡、需关注）。',
+    values: rfmGrid.map((g) => g.code),
+    // The same grid as the built-in RFM segments (rfm-grid.ts): the tag and the segment always agree.
+    spec: { kind: 'computed', expression: rfmGroupExpression() },
+    description: `Named RFM groups on the grid of recency R against FM, the mean of the frequency and monetary scores (${rfmGrid.map((g) => g.nameEn.toLowerCase()).join(', ')}).`,
+    descriptionZh: `按近度 R 与频度、金额得分均值 FM 的网格划分的 RFM 客群（${rfmGrid.map((g) => g.nameZh).join('、')}）。`,
   },
 ]);
