@@ -102,6 +102,16 @@ describe('custom tag store', () => {
     await deleteTag(db, base.code);
   });
 
+  it('makes whoever first saves a tag naming no owner its owner, through later edits by others', async () => {
+    expect('owner' in base).toBe(false);
+    expect((await saveTag(db, base, 'usr_1', 'create', 'li.na')).owner).toBe('li.na');
+    expect((await saveTag(db, { ...base, description: 'Edited by someone else.' }, 'usr_2', 'update', 'wang.wei')).owner).toBe('li.na');
+    expect((await customTags(db))[0]?.definition.owner).toBe('li.na');
+    // A named owner (a team, say) is kept as given.
+    expect((await saveTag(db, { ...base, owner: 'card-marketing' }, 'usr_2', 'update', 'wang.wei')).owner).toBe('card-marketing');
+    await deleteTag(db, base.code);
+  });
+
   it('creates, versions on update, refuses built-ins, and refuses deleting a tag others read', async () => {
     await saveTag(db, base, 'usr_1', 'create');
     const updated = await saveTag(db, { ...base, description: 'Jewellery and watches, 90 days.' }, 'usr_2', 'update');

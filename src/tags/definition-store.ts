@@ -42,8 +42,12 @@ export async function findTag(db: Queryable | Database, code: string): Promise<S
   return tag ?? fail('not_found', `找不到标签 ${code}`, `tag ${code} not found`, { code });
 }
 
-/** Validates against the catalogue (with this definition in place of any older version) and saves. */
-export async function saveTag(db: Database, input: unknown, user: string | null, mode: 'create' | 'update'): Promise<TagDefinition> {
+/**
+ * Validates against the catalogue (with this definition in place of any older version) and saves. `user` is
+ * recorded as who saved it; `ownerName` (a person or team readers recognise, the username by default) owns a
+ * new tag that names no owner.
+ */
+export async function saveTag(db: Database, input: unknown, user: string | null, mode: 'create' | 'update', ownerName = user): Promise<TagDefinition> {
   const catalogue = await loadCatalogue(db);
   const { definition } = validateDefinition(input, catalogue.map((t) => t.definition));
   const existing = catalogue.find((t) => t.definition.code === definition.code);
@@ -52,7 +56,11 @@ export async function saveTag(db: Database, input: unknown, user: string | null,
   }
   if (mode === 'create' && existing) fail('conflict', `标签 ${definition.code} 已存在`, `tag ${definition.code} already exists`);
   if (mode === 'update' && !existing) fail('not_found', `找不到标签 ${definition.code}`, `tag ${definition.code} not found`);
-  const saved = { ...definition, version: existing ? existing.definition.version + 1 : 1 };
+  // A definition that names no owner belongs to whoever first saved it, and keeps that owner through edits
+  // (the console's editor sends none); the schema's default is only for the built-in library.
+  const ownerGiven = typeof (input as { owner?: unknown } | null)?.owner === 'string';
+  const owner = ownerGiven ? definition.owner : (existing?.definition.owner ?? ownerName ?? definition.owner);
+  const saved = { ...definition, owner, version: existing ? existing.definition.version + 1 : 1 };
   await db.run(
     `INSERT INTO tag_definitions VALUES ($code, $json, $version, now()::TIMESTAMP, $user, now()::TIMESTAMP, $user)
      ON CONFLICT (code) DO UPDATE SET definition = excluded.definition, version = excluded.version,

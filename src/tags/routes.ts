@@ -19,12 +19,12 @@ export const tagRoutes: readonly AnyRouteDefinition[] = [
   }),
   route(api.previewTagEndpoint, async ({ db, body }) => previewTag(db, body)),
   route(api.createTagEndpoint, async ({ db, body, user, audit }) => {
-    const saved = await saveTag(db, body, user.id, 'create');
+    const saved = await saveTag(db, body, user.id, 'create', user.username);
     await audit('tag.create', saved.code, { version: saved.version });
     return saved;
   }),
   route(api.updateTagEndpoint, async ({ db, params, body, user, audit }) => {
-    const saved = await saveTag(db, { ...body, code: params.code }, user.id, 'update');
+    const saved = await saveTag(db, { ...body, code: params.code }, user.id, 'update', user.username);
     await audit('tag.update', saved.code, { version: saved.version });
     return saved;
   }),

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { userInfo } from 'node:os';
-import { openStore } from '../../app';
 import type { AuditWriter } from '../../core';
 import type { Database } from '../../db';
 import {
@@ -15,23 +13,15 @@ import {
 } from '../../profiles';
 import { appendAudit } from '../../security';
 import { renderCustomerView, renderSearchResult } from './customers-render';
+import { cliActor, withStore } from '../store';
 
 // The command line has no role: it shows customers masked, as an analyst sees them, and cannot unmask or
 // search by name (an agent does that in the console, audited). Lookups by full phone are audited in the
 // name of the operating-system user, like every other CLI change.
 
-async function withStore<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openStore(path, { connections: 4 });
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
-}
-
 function cliAudit(db: Database): AuditWriter {
   return (action, target, details) =>
-    appendAudit(db, { actor: `cli:${userInfo().username}`, role: null, action, target: target ?? null, details: details ?? {} }).then(() => undefined);
+    appendAudit(db, { actor: cliActor(), role: null, action, target: target ?? null, details: details ?? {} }).then(() => undefined);
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

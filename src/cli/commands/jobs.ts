@@ -1,25 +1,11 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { openStore } from '../../app';
-import { fail } from '../../core';
-import type { Database } from '../../db';
 import { getJob, jobKinds, jobStatuses, listJobs, type JobKind, type JobStatus } from '../../jobs';
 import { renderJobDetail, renderJobList } from './jobs-render';
+import { withStore } from '../store';
 
 // Reading jobs from the command line. Opening the file means no server holds it (DuckDB lets one process
 // hold it at a time), so a job the table still calls queued or running has nothing running it: the first
 // read marks it interrupted and audits that as `system` (recoverJobs), exactly as the next server start would.
-
-async function withStore<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
-  // Opening a path that does not exist would create an empty database: a typo would list "no jobs".
-  if (!existsSync(path)) fail('not_found', `找不到数据库文件 ${path}`, `no database file at ${path}`);
-  const db = await openStore(path, { connections: 1 });
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
-}
 
 function parseLimit(value: string): number {
   const limit = Number(value);

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { createWriteStream, readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { pipeline } from 'node:stream/promises';
-import { openStore } from '../../app';
 import { isCardwiseError, type ExprErrorDetails } from '../../core';
-import type { Database } from '../../db';
 import { appendAudit } from '../../security';
 import {
   builtinFamilies,
@@ -21,9 +18,9 @@ import {
   type BuiltinFamily,
 } from '../../segments';
 import { progressBar } from '../progress-bar';
+import { cliActor, withStore } from '../store';
 
 const out = (line: string): boolean => process.stdout.write(`${line}\n`);
-const cliUser = (): string => `cli:${userInfo().username}`;
 
 /** Runs long work with progress bars on stderr, removed when the work ends. */
 async function withProgress<T>(work: (onProgress: ReturnType<typeof progressBar>) => Promise<T>): Promise<T> {
@@ -32,16 +29,6 @@ async function withProgress<T>(work: (onProgress: ReturnType<typeof progressBar>
     return await work(bar);
   } finally {
     bar.stop();
-  }
-}
-
-async function withStore<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
-  // A running server holds the file: openStore then fails with a message that says so (DESIGN §10).
-  const db = await openStore(path, { connections: 2 });
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
   }
 }
 
@@ -109,8 +96,8 @@ export function registerSegments(program: Command): void {
       const input: unknown = JSON.parse(readFileSync(o.file, 'utf8'));
       await withStore(o.db, async (db) => {
         try {
-          const segment = await createSegment(db, input, cliUser());
-          await appendAudit(db, { actor: cliUser(), action: 'segment.create', target: segment.id, details: { rule: segment.rule } });
+          const segment = await createSegment(db, input, cliActor());
+          await appendAudit(db, { actor: cliActor(), action: 'segment.create', target: segment.id, details: { rule: segment.rule } });
           out(`created ${segment.id}\t${segment.nameEn}\t${segment.rule}`);
         } catch (error) {
           const rule = (input as { rule?: unknown } | null)?.rule;
@@ -143,7 +130,7 @@ export function registerSegments(program: Command): void {
     .action(async (o: { db: string; id: string; out: string }) =>
       withStore(o.db, async (db) => {
         const file = await exportSegment(db, o.id, null, async (details) => {
-          await appendAudit(db, { actor: cliUser(), action: 'export', target: o.id, details: { ...details, format: 'csv', file: o.out } });
+          await appendAudit(db, { actor: cliActor(), action: 'export', target: o.id, details: { ...details, format: 'csv', file: o.out } });
         });
         await pipeline(file.stream, createWriteStream(o.out));
         out(`wrote ${file.rows} customers to ${o.out} (masked)`);

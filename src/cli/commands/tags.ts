@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { openStore } from '../../app';
 import { fail, isCardwiseError } from '../../core';
-import type { Database } from '../../db';
 import {
   catalogueSummary,
   explainTag,
@@ -17,17 +15,9 @@ import {
   type ValidationIssue,
 } from '../../tags';
 import { progressBar } from '../progress-bar';
+import { cliActor, withStore } from '../store';
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
-
-async function withStore<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openStore(path);
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
-}
 
 function readDefinition(file: string): unknown {
   try {
@@ -77,7 +67,7 @@ export function registerTags(program: Command): void {
     .option('--update', 'replace an existing custom tag (a new version)')
     .action(async (o: { db: string; file: string; update?: boolean }) =>
       withStore(o.db, async (db) => {
-        const saved = await reportingIssues(() => saveTag(db, readDefinition(o.file), `cli:${process.env.USER ?? 'unknown'}`, o.update ? 'update' : 'create'));
+        const saved = await reportingIssues(() => saveTag(db, readDefinition(o.file), cliActor(), o.update ? 'update' : 'create'));
         out(`saved ${saved.code} version ${saved.version}; run \`cardwise tags refresh\` to compute it`);
       }),
     );

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { userInfo } from 'node:os';
-import { openStore } from '../../app';
 import { fail } from '../../core';
 import { roleSchema, type Role } from '../../core/schema';
 import type { Database } from '../../db';
@@ -14,21 +12,10 @@ import {
   updateUserAccount,
   type Actor,
 } from '../../security';
+import { cliActor, withStore } from '../store';
 
 // Changes made here are audited like any other, in the name of the operating-system user who ran them.
-function cliActor(): Actor {
-  return { actor: `cli:${userInfo().username}`, role: null };
-}
-
-async function withStore<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
-  // A running server holds the file: openStore then fails with a message that says so (DESIGN §10).
-  const db = await openStore(path, { connections: 1 });
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
-}
+const auditActor = (): Actor => ({ actor: cliActor(), role: null });
 
 async function userId(db: Database, username: string): Promise<string> {
   const user = await findUserByUsername(db, username);
@@ -76,7 +63,7 @@ export function registerUsers(program: Command): void {
     .action(async (username: string, o: { db: string; role: Role; name?: string; passwordStdin?: boolean }) => {
       const password = o.passwordStdin ? newPasswordSchema.parse(await readStdinLine()) : undefined;
       await withStore(o.db, async (db) => {
-        const created = await createUserAccount(db, cliActor(), { username, displayName: o.name ?? username, role: o.role, password });
+        const created = await createUserAccount(db, auditActor(), { username, displayName: o.name ?? username, role: o.role, password });
         out(`created ${created.user.username} (${created.user.role})`);
         if (created.password) out(`one-time password / 一次性密码: ${created.password}`);
       });
@@ -87,7 +74,7 @@ export function registerUsers(program: Command): void {
     .requiredOption('--db <path>', 'the Cardwise database file')
     .action(async (username: string, role: string, o: { db: string }) =>
       withStore(o.db, async (db) => {
-        const user = await updateUserAccount(db, cliActor(), await userId(db, username), { role: parseRole(role) });
+        const user = await updateUserAccount(db, auditActor(), await userId(db, username), { role: parseRole(role) });
         out(`${user.username} is now ${user.role}`);
       }),
     );
@@ -98,7 +85,7 @@ export function registerUsers(program: Command): void {
       .requiredOption('--db <path>', 'the Cardwise database file')
       .action(async (username: string, o: { db: string }) =>
         withStore(o.db, async (db) => {
-          await updateUserAccount(db, cliActor(), await userId(db, username), { disabled });
+          await updateUserAccount(db, auditActor(), await userId(db, username), { disabled });
           out(`${username} ${disabled ? 'disabled' : 'enabled'}`);
         }),
       );
@@ -110,7 +97,7 @@ export function registerUsers(program: Command): void {
     .requiredOption('--db <path>', 'the Cardwise database file')
     .action(async (username: string, o: { db: string }) =>
       withStore(o.db, async (db) => {
-        const { password } = await resetUserPassword(db, cliActor(), await userId(db, username));
+        const { password } = await resetUserPassword(db, auditActor(), await userId(db, username));
         out(`one-time password for ${username} / 一次性密码: ${password}`);
       }),
     );
