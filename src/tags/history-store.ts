@@ -29,10 +29,14 @@ export async function getRetention(db: Queryable | Database): Promise<Retention>
   return row ? (JSON.parse(row.value) as Retention) : defaultRetention;
 }
 
-export async function setRetention(db: Database, retention: Retention): Promise<void> {
+/** Stores the retention setting and drops the snapshots beyond it now; returns the ids dropped. */
+export async function setRetention(db: Database, retention: Retention): Promise<string[]> {
   if (!Number.isInteger(retention.keep) || retention.keep < 1) fail('bad_request', '保留数量须为正整数', 'keep must be a positive whole number');
+  if (retention.maxAgeDays !== undefined && (!Number.isInteger(retention.maxAgeDays) || retention.maxAgeDays < 1)) {
+    fail('bad_request', '保留天数须为正整数', 'the maximum age must be a positive whole number of days');
+  }
   await db.run("INSERT OR REPLACE INTO tag_settings VALUES ('snapshot_retention', $1)", [JSON.stringify(retention)]);
-  await applyRetention(db);
+  return applyRetention(db);
 }
 
 export async function listSnapshots(db: Queryable | Database): Promise<SnapshotInfo[]> {

@@ -33,7 +33,7 @@ beforeAll(async () => {
   server = await startTestServer();
   await loadScenario(server.db);
   await refreshProfile(server.db);
-  for (const role of ['analyst', 'agent', 'auditor'] as const) {
+  for (const role of ['admin', 'analyst', 'agent', 'auditor'] as const) {
     await addUser(server.db, `${role}1`, role);
     cookies.set(role, await loginCookie(server.base, `${role}1`));
   }
@@ -74,5 +74,35 @@ describe('tag routes over HTTP', () => {
     expect(preview.sample.find((s) => s.customer_id === 'C1')?.value).toBe(50);
     expect((await call('analyst', 'GET', `/api/tags/${dining30d.code}`)).status).toBe(404);
     expect((await call('auditor', 'POST', '/api/tags/preview', dining30d)).status).toBe(403);
+  });
+
+  it('reads the profile as it was on a date from the latest snapshot on or before it, audited', async () => {
+    type AsOf = { snapshot: { snapshotId: string; asOf: string }; rows: Array<Record<string, unknown>> };
+    const one = await jsonOf<AsOf>(await call('analyst', 'GET', '/api/tags/history/as-of?date=2025-07-15&customer=C1'));
+    expect(one.snapshot.asOf).toBe('2025-06-30');
+    expect(one.rows.map((r) => r.customer_id)).toEqual(['C1']);
+    const live = await server.db.one<{ spend_90d: number; card_tier: string }>("SELECT spend_90d, card_tier::VARCHAR AS card_tier FROM profile WHERE customer_id = 'C1'");
+    expect(one.rows[0]).toMatchObject({ spend_90d: live?.spend_90d, card_tier: live?.card_tier });
+    const two = await jsonOf<AsOf>(await call('analyst', 'GET', '/api/tags/history/as-of?date=2025-06-30&customer=C3&customer=C1'));
+    expect(two.rows.map((r) => r.customer_id)).toEqual(['C1', 'C3']);
+    const audited = await server.db.one<{ actor: string; target: string; details: string }>(
+      "SELECT actor, target, details::VARCHAR AS details FROM audit_log WHERE action = 'profile.as_of' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(audited).toMatchObject({ actor: 'analyst1', target: one.snapshot.snapshotId });
+    expect(JSON.parse(audited?.details ?? '{}')).toMatchObject({ date: '2025-06-30', rows: 2 });
+    // Before the first snapshot there is no profile to read: nothing later leaks in.
+    const before = await call('analyst', 'GET', '/api/tags/history/as-of?date=2025-06-29');
+    expect(before.status).toBe(404);
+    expect((await call('analyst', 'GET', '/api/tags/history/as-of?date=30/06/2025')).status).toBe(400);
+    expect((await call('agent', 'GET', '/api/tags/history/as-of?date=2025-06-30')).status).toBe(403);
+  });
+
+  it('shows the snapshot retention to every role and lets administrators change it', async () => {
+    expect(await jsonOf(await call('auditor', 'GET', '/api/tags/history/retention'))).toEqual({ keep: 12 });
+    expect((await call('analyst', 'PUT', '/api/tags/history/retention', { keep: 3 })).status).toBe(403);
+    expect((await call('admin', 'PUT', '/api/tags/history/retention', { keep: 0 })).status).toBe(400);
+    const set = await jsonOf<{ retention: unknown; dropped: string[] }>(await call('admin', 'PUT', '/api/tags/history/retention', { keep: 5, maxAgeDays: 400 }));
+    expect(set).toEqual({ retention: { keep: 5, maxAgeDays: 400 }, dropped: [] });
+    expect(await jsonOf(await call('agent', 'GET', '/api/tags/history/retention'))).toEqual({ keep: 5, maxAgeDays: 400 });
   });
 });

@@ -3,6 +3,7 @@ import { catalogueSummary, tagDetail } from './catalogue-view';
 import { deleteTag, loadCatalogue, saveTag } from './definition-store';
 import { tagDrift } from './drift-store';
 import { explainTag } from './explain';
+import { getRetention, profileAsOf, setRetention } from './history-store';
 import { previewTag } from './preview';
 import * as api from './schema';
 import { checkDefinition } from './validate';
@@ -27,6 +28,19 @@ export const tagRoutes: readonly AnyRouteDefinition[] = [
     const saved = await saveTag(db, { ...body, code: params.code }, user.id, 'update', user.username);
     await audit('tag.update', saved.code, { version: saved.version });
     return saved;
+  }),
+  route(api.profileAsOfEndpoint, async ({ db, query, audit }) => {
+    const customers = query.customer === undefined ? undefined : [query.customer].flat();
+    const result = await profileAsOf(db, query.date, customers ? { customerIds: customers } : { limit: query.limit });
+    // Many customers' tags at once, as an export would give them: recorded before they leave.
+    await audit('profile.as_of', result.snapshot.snapshotId, { date: query.date, asOf: result.snapshot.asOf, rows: result.rows.length });
+    return result;
+  }),
+  route(api.getRetentionEndpoint, async ({ db }) => getRetention(db)),
+  route(api.setRetentionEndpoint, async ({ db, body, audit }) => {
+    const dropped = await setRetention(db, body);
+    await audit('tag.retention', null, { ...body, dropped });
+    return { retention: await getRetention(db), dropped };
   }),
   route(api.deleteTagEndpoint, async ({ db, params, audit }) => {
     await deleteTag(db, params.code);

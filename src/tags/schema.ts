@@ -120,3 +120,36 @@ export const deleteTagEndpoint = endpoint({
   method: 'DELETE', path: '/api/tags/:code', summary: 'Delete a custom tag no other tag reads', tags: ['tags'], roles: [...editors],
   params: codeParams, response: z.object({ ok: z.literal(true) }),
 });
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/**
+ * The profile as it was on a date: the latest snapshot on or before it, for some customers or the first
+ * `limit` (point-in-time reads for training models without the future). Audited: it reads many customers.
+ */
+export const profileAsOfEndpoint = endpoint({
+  method: 'GET', path: '/api/tags/history/as-of', summary: 'The profile as it was on a date (the latest snapshot on or before it)', tags: ['tags'],
+  roles: ['admin', 'analyst'],
+  query: z.object({
+    date: isoDay,
+    customer: z.union([z.string().min(1).max(64), z.array(z.string().min(1).max(64)).max(500)]).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  }),
+  response: z.object({ snapshot: snapshotSchema, rows: z.array(z.record(z.string(), z.unknown())) }),
+});
+
+export const retentionSchema = z.object({
+  keep: z.number().int().min(1).max(1000),
+  maxAgeDays: z.number().int().min(1).max(3650).optional(),
+});
+
+export const getRetentionEndpoint = endpoint({
+  method: 'GET', path: '/api/tags/history/retention', summary: 'How many profile snapshots are kept, and for how long', tags: ['tags'],
+  roles: [...readers], response: retentionSchema,
+});
+
+// Dropping history is irreversible (models trained on it can no longer be reproduced): administrators only.
+export const setRetentionEndpoint = endpoint({
+  method: 'PUT', path: '/api/tags/history/retention', summary: 'Set the snapshot retention; snapshots beyond it are dropped now', tags: ['tags'],
+  roles: ['admin'], body: retentionSchema, response: z.object({ retention: retentionSchema, dropped: z.array(z.string()) }),
+});

@@ -84,4 +84,34 @@ describe('cardwise tags refresh', () => {
       await db.close();
     }
   }, 300_000);
+
+  it('keeps a snapshot, reads the profile as of a date from it (audited), and sets the retention', async () => {
+    const refresh = await cardwise('tags', 'refresh', '--db', path);
+    expect(refresh.code).toBe(0);
+    const asOf = await cardwise('tags', 'as-of', '--db', path, '--date', addDays(lastDay, 5), '--customer', 'C00000002', 'C00000001');
+    expect([asOf.code, asOf.stderr]).toEqual([0, '']);
+    const result = JSON.parse(asOf.stdout) as { snapshot: { snapshotId: string; asOf: string }; rows: Array<Record<string, unknown>> };
+    expect(result.snapshot.asOf).toBe(lastDay);
+    expect(result.rows.map((r) => r.customer_id)).toEqual(['C00000001', 'C00000002']);
+    const before = await cardwise('tags', 'as-of', '--db', path, '--date', addDays(lastDay, -1));
+    expect(before.code).not.toBe(0);
+    expect(before.stderr).toContain(`no profile snapshot on or before ${addDays(lastDay, -1)}`);
+
+    const retention = await cardwise('tags', 'history', '--db', path, '--keep', '4', '--max-age-days', '90');
+    expect(retention.stdout).toMatch(/^retention: keep 4, at most 90 days; dropped 0 snapshot\(s\)$/m);
+    const db = await openStore(path, { connections: 1 });
+    try {
+      const setting = await db.one<{ value: string }>("SELECT value FROM tag_settings WHERE name = 'snapshot_retention'");
+      expect(JSON.parse(setting?.value ?? '{}')).toEqual({ keep: 4, maxAgeDays: 90 });
+      const audited = await db.all<{ action: string; target: string | null }>(
+        "SELECT action, target FROM audit_log WHERE action IN ('profile.as_of', 'tag.retention') ORDER BY seq",
+      );
+      expect(audited).toEqual([
+        { action: 'profile.as_of', target: result.snapshot.snapshotId },
+        { action: 'tag.retention', target: null },
+      ]);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
 });

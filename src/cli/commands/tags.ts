@@ -4,8 +4,10 @@ import { fail, isCardwiseError } from '../../core';
 import {
   catalogueSummary,
   explainTag,
+  getRetention,
   listSnapshots,
   previewTag,
+  profileAsOf,
   refreshProfile,
   saveTag,
   setRetention,
@@ -14,6 +16,7 @@ import {
   type TagDimension,
   type ValidationIssue,
 } from '../../tags';
+import { appendAudit } from '../../security';
 import { progressBar } from '../progress-bar';
 import { cliActor, withStore } from '../store';
 
@@ -112,9 +115,16 @@ export function registerTags(program: Command): void {
     .requiredOption('--db <path>', 'the Cardwise database file')
     .option('--tag <code>', 'show this tag’s trend and drift')
     .option('--keep <n>', 'keep at most this many snapshots', (v) => Number(v))
-    .action(async (o: { db: string; tag?: string; keep?: number }) =>
+    .option('--max-age-days <n>', 'and drop those older than this many days before the newest', (v) => Number(v))
+    .action(async (o: { db: string; tag?: string; keep?: number; maxAgeDays?: number }) =>
       withStore(o.db, async (db) => {
-        if (o.keep !== undefined) await setRetention(db, { keep: o.keep });
+        if (o.keep !== undefined || o.maxAgeDays !== undefined) {
+          const current = await getRetention(db);
+          const retention = { keep: o.keep ?? current.keep, ...(o.maxAgeDays !== undefined ? { maxAgeDays: o.maxAgeDays } : {}) };
+          const dropped = await setRetention(db, retention);
+          await appendAudit(db, { actor: cliActor(), action: 'tag.retention', target: null, details: { ...retention, dropped } });
+          out(`retention: keep ${retention.keep}${retention.maxAgeDays ? `, at most ${retention.maxAgeDays} days` : ''}; dropped ${dropped.length} snapshot(s)`);
+        }
         if (!o.tag) {
           for (const s of await listSnapshots(db)) out(`${s.snapshotId}  as of ${s.asOf}  ${s.customers.toLocaleString('en-US')} customers  (${s.createdAt})`);
           return;
@@ -122,6 +132,23 @@ export function registerTags(program: Command): void {
         const detail = await tagDetail(db, o.tag);
         for (const p of detail.trend) out(`${p.asOf}  coverage ${pct(p.coverage)}  mean ${p.mean === null ? '–' : p.mean.toFixed(3)}`);
         if (detail.drift) out(`PSI ${detail.drift.from.asOf} → ${detail.drift.to.asOf}: ${detail.drift.psi.toFixed(4)} (${detail.drift.band})`);
+      }),
+    );
+  tags
+    .command('as-of')
+    .description('The profile as it was on a date: the latest snapshot on or before it, as JSON (audited)')
+    .requiredOption('--db <path>', 'the Cardwise database file')
+    .requiredOption('--date <yyyy-mm-dd>', 'the date')
+    .option('--customer <id...>', 'these customers (default: the first --limit)')
+    .option('--limit <n>', 'how many customers without --customer', (v) => Number(v), 100)
+    .action(async (o: { db: string; date: string; customer?: string[]; limit: number }) =>
+      withStore(o.db, async (db) => {
+        const result = await profileAsOf(db, o.date, o.customer ? { customerIds: o.customer } : { limit: o.limit });
+        await appendAudit(db, {
+          actor: cliActor(), action: 'profile.as_of', target: result.snapshot.snapshotId,
+          details: { date: o.date, asOf: result.snapshot.asOf, rows: result.rows.length },
+        });
+        out(JSON.stringify(result, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value), 2));
       }),
     );
   tags
