@@ -129,6 +129,28 @@ describe('rule segments on a hand-made profile', () => {
     ]);
     expect((await exprError(() => overlapSegments(store.db, [big]))).code).toBe('bad_request');
   });
+
+  it('overlaps up to ten segments, every pair equal to a count of both rules at once, and refuses eleven', async () => {
+    const rules = [
+      'spend_90d >= 5000', 'spend_90d >= 1000', 'spend_90d < 3000', "card_tier in ('gold', 'platinum')", "card_tier = 'classic'",
+      'days_since_last_txn <= 30', 'days_since_last_txn > 30 or days_since_last_txn is null', 'txn_count_365d >= 40',
+      'spend_365d < 9000', 'spend_90d >= 2000 and txn_count_365d >= 20',
+    ];
+    const ids = [];
+    for (const rule of rules) ids.push((await createSegment(store.db, { nameZh: rule, nameEn: rule, rule }, 'ana')).id);
+    const result = await overlapSegments(store.db, ids);
+    expect(result.pairs).toHaveLength(45);
+    for (const [i, rule] of rules.entries()) expect([rule, result.segments[i]?.count]).toEqual([rule, (await countRule(store.db, rule)).count]);
+    for (const pair of result.pairs) {
+      const [a, b] = [rules[ids.indexOf(pair.a)], rules[ids.indexOf(pair.b)]];
+      expect([a, b, pair.intersection]).toEqual([a, b, (await countRule(store.db, `(${a}) and (${b})`)).count]);
+    }
+    // Not a degenerate case: some pairs overlap in part, some not at all.
+    expect(result.pairs.some((pair) => pair.jaccard > 0 && pair.jaccard < 1)).toBe(true);
+    expect(result.pairs.some((pair) => pair.intersection === 0)).toBe(true);
+    const eleventh = (await createSegment(store.db, { nameZh: 'spend_365d > 0', nameEn: 'spend_365d > 0', rule: 'spend_365d > 0' }, 'ana')).id;
+    expect((await exprError(() => overlapSegments(store.db, [...ids, eleventh]))).code).toBe('bad_request');
+  });
 });
 
 describe('built-in families on crafted profiles', () => {
