@@ -136,7 +136,7 @@ describe('rule segments on a hand-made profile', () => {
       'days_since_last_txn <= 30', 'days_since_last_txn > 30 or days_since_last_txn is null', 'txn_count_365d >= 40',
       'spend_365d < 9000', 'spend_90d >= 2000 and txn_count_365d >= 20',
     ];
-    const ids = [];
+    const ids: string[] = [];
     for (const rule of rules) ids.push((await createSegment(store.db, { nameZh: rule, nameEn: rule, rule }, 'ana')).id);
     const result = await overlapSegments(store.db, ids);
     expect(result.pairs).toHaveLength(45);
