@@ -14,13 +14,9 @@ export function cliActor(): string {
  * opening it would create an empty database, and a typo would answer "no jobs" or "no transactions". A
  * running server holds the file: openStore then fails with a message that says so (DESIGN §10).
  */
-export async function withStore<T>(
-  path: string,
-  work: (db: Database) => Promise<T>,
-  options: { connections?: number } = {},
-): Promise<T> {
+export async function withStore<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
   if (!existsSync(path)) fail('not_found', `找不到数据库文件 ${path}`, `no database file at ${path}`);
-  const db = await openStore(path, options);
+  const db = await openStore(path);
   try {
     return await work(db);
   } finally {

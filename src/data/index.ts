@@ -18,4 +18,4 @@ export { importFormats, rejectRules, type ImportFormat, type ImportSummary, type
 export type { QualityReport } from './quality/schema';
 export { generatePortfolio, type GenerateOptions, type GenerateResult } from './generator/generate';
 export { clusterable, clusterTable, type ClusterResult } from './cluster/cluster-table';
-export { layoutTables, tableLayouts } from './cluster/layout';
+export { tableLayouts } from './cluster/layout';

@@ -148,7 +148,7 @@ export function registerTags(program: Command): void {
           actor: cliActor(), action: 'profile.as_of', target: result.snapshot.snapshotId,
           details: { date: o.date, asOf: result.snapshot.asOf, rows: result.rows.length },
         });
-        out(JSON.stringify(result, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value), 2));
+        out(JSON.stringify(result, null, 2));
       }),
     );
   tags

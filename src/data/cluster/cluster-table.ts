@@ -2,7 +2,7 @@ import { fail, silentProgress, type ProgressListener } from '../../core';
 import { inTransaction, quoteIdent, type Database } from '../../db';
 import { clusterColumns, sqlTypeOf, type TableSpec } from '../contract/define';
 import { createTableSql } from '../contract/ddl';
-import { contractTable } from '../contract/tables';
+import { contractTable, contractTables } from '../contract/tables';
 
 // Rows are stored by customer, then time (clusterColumns), so that one customer's rows share a few row
 // groups and a point read skips the rest by their min/max. Daily loads append each day's rows at the end,
@@ -26,12 +26,19 @@ interface ClusterState {
   clustered_through: string | null;
 }
 
+type ClusterableSpec = TableSpec & { freshness: string };
+
+const hasFreshness = (spec: TableSpec): spec is ClusterableSpec => spec.freshness !== undefined;
+
+/** Every contract table clustering can keep in order: those with a freshness column to find new rows by. */
+export const clusterableTables: readonly ClusterableSpec[] = contractTables.filter(hasFreshness);
+
 /** The contract table to cluster: it must hold customers' rows in time (a freshness column). */
-export function clusterable(name: string): TableSpec & { freshness: string } {
+export function clusterable(name: string): ClusterableSpec {
   const spec = contractTable(name);
   if (!spec) fail('bad_request', `没有名为 ${name} 的数据表`, `no contract table named ${name}`);
-  if (!spec.freshness) fail('bad_request', `数据表 ${name} 没有时间列，无法按批次整理`, `table ${name} has no freshness column to find new rows by`);
-  return spec as TableSpec & { freshness: string };
+  if (!hasFreshness(spec)) fail('bad_request', `数据表 ${name} 没有时间列，无法按批次整理`, `table ${name} has no freshness column to find new rows by`);
+  return spec;
 }
 
 /**
