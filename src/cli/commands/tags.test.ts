@@ -97,8 +97,11 @@ describe('cardwise tags refresh', () => {
     expect(before.code).not.toBe(0);
     expect(before.stderr).toContain(`no profile snapshot on or before ${addDays(lastDay, -1)}`);
 
-    const retention = await cardwise('tags', 'history', '--db', path, '--keep', '4', '--max-age-days', '90');
-    expect(retention.stdout).toMatch(/^retention: keep 4, at most 90 days; dropped 0 snapshot\(s\)$/m);
+    const retention = await cardwise('tags', 'history', '--db', path, '--keep', '5', '--max-age-days', '90');
+    expect(retention.stdout).toMatch(/^retention: keep 5, at most 90 days; dropped 0 snapshot\(s\)$/m);
+    // Changing one part keeps the other.
+    const keepOnly = await cardwise('tags', 'history', '--db', path, '--keep', '4');
+    expect(keepOnly.stdout).toMatch(/^retention: keep 4, at most 90 days; dropped 0 snapshot\(s\)$/m);
     const db = await openStore(path, { connections: 1 });
     try {
       const setting = await db.one<{ value: string }>("SELECT value FROM tag_settings WHERE name = 'snapshot_retention'");
@@ -108,6 +111,7 @@ describe('cardwise tags refresh', () => {
       );
       expect(audited).toEqual([
         { action: 'profile.as_of', target: result.snapshot.snapshotId },
+        { action: 'tag.retention', target: null },
         { action: 'tag.retention', target: null },
       ]);
     } finally {

@@ -120,7 +120,9 @@ export function registerTags(program: Command): void {
       withStore(o.db, async (db) => {
         if (o.keep !== undefined || o.maxAgeDays !== undefined) {
           const current = await getRetention(db);
-          const retention = { keep: o.keep ?? current.keep, ...(o.maxAgeDays !== undefined ? { maxAgeDays: o.maxAgeDays } : {}) };
+          // What is not given stays as it was: `--keep` alone does not drop a maximum age set earlier.
+          const maxAgeDays = o.maxAgeDays ?? current.maxAgeDays;
+          const retention = { keep: o.keep ?? current.keep, ...(maxAgeDays !== undefined ? { maxAgeDays } : {}) };
           const dropped = await setRetention(db, retention);
           await appendAudit(db, { actor: cliActor(), action: 'tag.retention', target: null, details: { ...retention, dropped } });
           out(`retention: keep ${retention.keep}${retention.maxAgeDays ? `, at most ${retention.maxAgeDays} days` : ''}; dropped ${dropped.length} snapshot(s)`);
