@@ -1,12 +1,25 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { openStore } from '../app';
-import { fail } from '../core';
+import { fail, type AuditWriter } from '../core';
 import type { Database } from '../db';
+import { appendAudit } from '../security';
 
 /** Who acts from the command line, as the audit log and saved definitions record it. */
 export function cliActor(): string {
   return `cli:${userInfo().username}`;
+}
+
+/** Writes the audit log as the command-line actor (the command line has no role). */
+export function cliAudit(db: Database): AuditWriter {
+  return (action, target, details) =>
+    appendAudit(db, {
+      actor: cliActor(),
+      role: null,
+      action,
+      target: target ?? null,
+      details: details ?? {},
+    }).then(() => undefined);
 }
 
 /**

@@ -4,5 +4,6 @@ export * from './schema';
 export { jobMigrations } from './migrations';
 export { jobRoutes } from './routes';
 export { startJob, getJob, listJobs, waitForJob, recoverJobs, type JobContext, type JobSpec } from './runner';
+export { isFinished } from './job-state';
 export { startProfileRefresh, type ProfileRefreshRequest } from './profile-refresh';
 export { startDataCluster, type DataClusterRequest } from './data-cluster';

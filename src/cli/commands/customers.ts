@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import type { AuditWriter } from '../../core';
-import type { Database } from '../../db';
 import {
   bureauSection,
   consentsSection,
@@ -11,18 +9,12 @@ import {
   messagesSection,
   searchCustomers,
 } from '../../profiles';
-import { appendAudit } from '../../security';
 import { renderCustomerView, renderSearchResult } from './customers-render';
-import { cliActor, withStore } from '../store';
+import { cliAudit, withStore } from '../store';
 
 // The command line has no role: it shows customers masked, as an analyst sees them, and cannot unmask or
 // search by name (an agent does that in the console, audited). Lookups by full phone are audited in the
 // name of the operating-system user, like every other CLI change.
-
-function cliAudit(db: Database): AuditWriter {
-  return (action, target, details) =>
-    appendAudit(db, { actor: cliActor(), role: null, action, target: target ?? null, details: details ?? {} }).then(() => undefined);
-}
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 

@@ -1,7 +1,10 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { getJob, jobKinds, jobStatuses, listJobs, type JobKind, type JobStatus } from '../../jobs';
+import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
+import type { Database } from '../../db';
+import { getJob, jobKinds, jobStatuses, listJobs, startDataCluster, startProfileRefresh, type Job, type JobKind, type JobStatus } from '../../jobs';
+import { progressBar } from '../progress-bar';
+import { followJob } from './jobs-follow';
 import { renderJobDetail, renderJobList } from './jobs-render';
-import { withStore } from '../store';
+import { cliActor, cliAudit, withStore } from '../store';
 
 // Reading jobs from the command line. Opening the file means no server holds it (DuckDB lets one process
 // hold it at a time), so a job the table still calls queued or running has nothing running it: the first
@@ -14,6 +17,23 @@ function parseLimit(value: string): number {
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+interface RunOptions {
+  db: string;
+  incremental?: boolean;
+  table: string;
+  full?: boolean;
+  json?: boolean;
+}
+
+/**
+ * The jobs the command line can run, by the names a batch scheduler calls them: the same starters the
+ * console's buttons call, so a run is recorded in the job list and audited, started by the CLI actor.
+ */
+const runnable: Record<string, (db: Database, o: RunOptions) => Promise<Job>> = {
+  'profile-refresh': (db, o) => startProfileRefresh(db, { incremental: Boolean(o.incremental), startedBy: cliActor(), audit: cliAudit(db) }),
+  'data-cluster': (db, o) => startDataCluster(db, { table: o.table, full: Boolean(o.full), startedBy: cliActor(), audit: cliAudit(db) }),
+};
 
 export function registerJobs(program: Command): void {
   const jobs = program.command('jobs').description('Long work run as jobs: profile refreshes and their phases / 任务');
@@ -30,6 +50,33 @@ export function registerJobs(program: Command): void {
       withStore(o.db, async (db) => {
         const items = await listJobs(db, { kind: o.kind, status: o.status, limit: o.limit });
         process.stdout.write(o.json ? json({ items }) : renderJobList(items, new Date()));
+      }),
+    );
+
+  jobs
+    .command('run')
+    .description('Run a job as the console runs it (recorded in the job list, audited), waiting for it to end; exits 1 unless it succeeds')
+    .addArgument(new Argument('<kind>', 'the job to run').choices(Object.keys(runnable)))
+    .requiredOption('--db <path>', 'the Cardwise database file')
+    .option('--incremental', 'profile-refresh: move kept states forward by the days since the last refresh')
+    .option('--table <name>', 'data-cluster: the contract table', 'transactions')
+    .option('--full', 'data-cluster: re-sort the whole table, not only the rows loaded since the last clustering')
+    .option('--json', 'print the ended job as JSON (the API response)')
+    .action(async (kind: string, o: RunOptions) =>
+      withStore(o.db, async (db) => {
+        const started = await (runnable[kind] as (typeof runnable)[string])(db, o);
+        const bar = progressBar();
+        let job: Job;
+        try {
+          job = await followJob(db, started.id, bar);
+        } finally {
+          bar.stop();
+        }
+        process.stdout.write(o.json ? json(job) : renderJobDetail(job, new Date()));
+        if (job.status !== 'succeeded') {
+          process.stderr.write(`${job.id} ${job.status}${job.error ? `: ${job.error}` : ''}\n`);
+          process.exitCode = 1;
+        }
       }),
     );
 
