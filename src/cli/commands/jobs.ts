@@ -6,9 +6,10 @@ import { followJob } from './jobs-follow';
 import { renderJobDetail, renderJobList } from './jobs-render';
 import { cliActor, cliAudit, withStore } from '../store';
 
-// Reading jobs from the command line. Opening the file means no server holds it (DuckDB lets one process
-// hold it at a time), so a job the table still calls queued or running has nothing running it: the first
-// read marks it interrupted and audits that as `system` (recoverJobs), exactly as the next server start would.
+// Jobs from the command line: reading them, and running one as a batch scheduler would. Opening the file
+// means no server holds it (DuckDB lets one process hold it at a time), so a job the table still calls queued
+// or running has nothing running it: the first read marks it interrupted and audits that as `system`
+// (recoverJobs), exactly as the next server start would.
 
 function parseLimit(value: string): number {
   const limit = Number(value);
