@@ -44,6 +44,8 @@ describe('cardwise tags refresh', () => {
   it('refreshes in full, then incrementally as days arrive, saying where each pass found its rows', async () => {
     const full = await cardwise('tags', 'refresh', '--db', path, '--no-snapshot');
     expect([full.code, full.stderr.includes('Error')]).toEqual([0, false]);
+    // Segments are a step of their own: the command says so, and how to run both as one job.
+    expect(full.stderr).toContain('segments not refreshed: run `cardwise segments refresh`');
     expect(full.stdout).toMatch(
       new RegExp(`^full refresh as of ${addDays(lastDay, -2)}: 600 customers × \\d+ tags in [\\d.]+ s$`, 'm'),
     );

@@ -104,6 +104,8 @@ export function registerTags(program: Command): void {
             out(`  pass ${p.id.padEnd(20)} ${String(p.tags).padStart(3)} tags ${String(p.states).padStart(4)} aggregates ${(p.ms / 1000).toFixed(1)} s  ${p.mode}${p.reason ? ` (${p.reason})` : ''}${moved}`);
           }
           if (r.snapshotId) out(`  snapshot ${r.snapshotId}`);
+          // Memberships and their entry/exit events follow the profile only when segments are refreshed too.
+          process.stderr.write('segments not refreshed: run `cardwise segments refresh`, or both as one recorded job: `cardwise jobs run profile-refresh`\n');
         } finally {
           bar.stop();
         }
