@@ -1,20 +1,18 @@
 import type { ProgressListener } from '../../core';
-import type { Database } from '../../db';
-import { getJob, isFinished, type Job } from '../../jobs';
+import { isFinished, type Job } from '../../jobs';
 
 /**
- * Follows a job this process runs until it ends, passing each started phase's latest progress to the
- * listener (one bar per phase and step, as `tags refresh` draws them). The job's progress lives in this
- * process's memory, so each read sees it as the console's job list would.
+ * Follows a job until it ends, passing each started phase's latest progress to the listener (one bar per
+ * phase and step, as `tags refresh` draws them). `read` reads the job as the console's job list would: from
+ * this process's memory for a job it runs, or from the server's API.
  */
 export async function followJob(
-  db: Database,
-  jobId: string,
+  read: () => Promise<Job>,
   onProgress: ProgressListener,
-  pollMs = 200,
+  pollMs: number,
 ): Promise<Job> {
   for (;;) {
-    const job = await getJob(db, jobId);
+    const job = await read();
     for (const phase of job.phases) {
       if (phase.status === 'pending' || phase.done === null || phase.total === null) continue;
       onProgress({

@@ -1,8 +1,10 @@
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
+import { fail } from '../../core';
 import type { Database } from '../../db';
 import { getJob, jobKinds, jobStatuses, listJobs, startDataCluster, startProfileRefresh, type Job, type JobKind, type JobStatus } from '../../jobs';
 import { progressBar } from '../progress-bar';
 import { followJob } from './jobs-follow';
+import { remoteJobs } from './jobs-remote';
 import { renderJobDetail, renderJobList } from './jobs-render';
 import { cliActor, cliAudit, withStore } from '../store';
 
@@ -19,22 +21,64 @@ function parseLimit(value: string): number {
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
+type RunnableKind = 'profile-refresh' | 'data-cluster';
+const runnableKinds: readonly RunnableKind[] = ['profile-refresh', 'data-cluster'];
+
 interface RunOptions {
-  db: string;
+  db?: string;
+  server?: string;
+  user?: string;
   incremental?: boolean;
   table: string;
   full?: boolean;
   json?: boolean;
 }
 
+const profileRequest = (o: RunOptions) => ({ incremental: Boolean(o.incremental) });
+const clusterRequest = (o: RunOptions) => ({ table: o.table, full: Boolean(o.full) });
+
 /**
- * The jobs the command line can run, by the names a batch scheduler calls them: the same starters the
- * console's buttons call, so a run is recorded in the job list and audited, started by the CLI actor.
+ * Starts the job in this process, through the same starters the console's buttons call, so a run is
+ * recorded in the job list and audited, started by the CLI actor.
  */
-const runnable: Record<string, (db: Database, o: RunOptions) => Promise<Job>> = {
-  'profile-refresh': (db, o) => startProfileRefresh(db, { incremental: Boolean(o.incremental), startedBy: cliActor(), audit: cliAudit(db) }),
-  'data-cluster': (db, o) => startDataCluster(db, { table: o.table, full: Boolean(o.full), startedBy: cliActor(), audit: cliAudit(db) }),
-};
+function startHere(db: Database, kind: RunnableKind, o: RunOptions): Promise<Job> {
+  const actor = { startedBy: cliActor(), audit: cliAudit(db) };
+  return kind === 'profile-refresh'
+    ? startProfileRefresh(db, { ...profileRequest(o), ...actor })
+    : startDataCluster(db, { ...clusterRequest(o), ...actor });
+}
+
+/** Draws the job's progress until it ends, prints it, and sets the exit code: 0 only if it succeeded. */
+async function followAndReport(read: () => Promise<Job>, pollMs: number, asJson: boolean): Promise<void> {
+  const bar = progressBar();
+  let job: Job;
+  try {
+    job = await followJob(read, bar, pollMs);
+  } finally {
+    bar.stop();
+  }
+  process.stdout.write(asJson ? json(job) : renderJobDetail(job, new Date()));
+  if (job.status !== 'succeeded') {
+    process.stderr.write(`${job.id} ${job.status}${job.error ? `: ${job.error}` : ''}\n`);
+    process.exitCode = 1;
+  }
+}
+
+/** Starts and follows the job on a running server, logged in as `user` with the password from the environment. */
+async function runOnServer(kind: RunnableKind, o: RunOptions & { server: string }): Promise<void> {
+  const password = process.env.CARDWISE_PASSWORD;
+  if (!o.user) fail('bad_request', '使用 --server 时须以 --user 指定用户名', '--server needs --user, the account to log in as');
+  if (!password) fail('bad_request', '请在环境变量 CARDWISE_PASSWORD 中提供密码', 'put the password in CARDWISE_PASSWORD (never on the command line, where process lists show it)');
+  const server = await remoteJobs(o.server, o.user, password);
+  try {
+    const { job, alreadyRunning } = await server.start(kind, kind === 'profile-refresh' ? profileRequest(o) : clusterRequest(o));
+    // Another run of the same kind (last night's, or one started in the console) is followed, not doubled.
+    if (alreadyRunning) process.stderr.write(`${job.id} was already running: following it\n`);
+    await followAndReport(() => server.read(job.id), 1000, Boolean(o.json));
+  } finally {
+    await server.logout();
+  }
+}
 
 export function registerJobs(program: Command): void {
   const jobs = program.command('jobs').description('Long work run as jobs: profile refreshes and their phases / 任务');
@@ -56,30 +100,25 @@ export function registerJobs(program: Command): void {
 
   jobs
     .command('run')
-    .description('Run a job as the console runs it (recorded in the job list, audited), waiting for it to end; exits 1 unless it succeeds')
-    .addArgument(new Argument('<kind>', 'the job to run').choices(Object.keys(runnable)))
-    .requiredOption('--db <path>', 'the Cardwise database file')
+    .description(
+      'Run a job as the console runs it (recorded in the job list, audited), waiting for it to end; exits 1 unless it succeeds',
+    )
+    .addArgument(new Argument('<kind>', 'the job to run').choices(runnableKinds))
+    .option('--db <path>', 'the Cardwise database file, when no server holds it')
+    .option('--server <url>', 'or a running server (e.g. http://127.0.0.1:8080), logged in as --user with the password in CARDWISE_PASSWORD')
+    .option('--user <name>', 'with --server: the account (an operator, or an administrator for data-cluster)')
     .option('--incremental', 'profile-refresh: move kept states forward by the days since the last refresh')
     .option('--table <name>', 'data-cluster: the contract table', 'transactions')
     .option('--full', 'data-cluster: re-sort the whole table, not only the rows loaded since the last clustering')
     .option('--json', 'print the ended job as JSON (the API response)')
-    .action(async (kind: string, o: RunOptions) =>
-      withStore(o.db, async (db) => {
-        const started = await (runnable[kind] as (typeof runnable)[string])(db, o);
-        const bar = progressBar();
-        let job: Job;
-        try {
-          job = await followJob(db, started.id, bar);
-        } finally {
-          bar.stop();
-        }
-        process.stdout.write(o.json ? json(job) : renderJobDetail(job, new Date()));
-        if (job.status !== 'succeeded') {
-          process.stderr.write(`${job.id} ${job.status}${job.error ? `: ${job.error}` : ''}\n`);
-          process.exitCode = 1;
-        }
-      }),
-    );
+    .action(async (kind: RunnableKind, o: RunOptions) => {
+      if (Boolean(o.db) === Boolean(o.server)) fail('bad_request', '请指定 --db 或 --server 之一', 'give one of --db (a database file) or --server (a running server)');
+      if (o.server) return runOnServer(kind, { ...o, server: o.server });
+      return withStore(o.db as string, async (db) => {
+        const started = await startHere(db, kind, o);
+        await followAndReport(() => getJob(db, started.id), 200, Boolean(o.json));
+      });
+    });
 
   jobs
     .command('show')
