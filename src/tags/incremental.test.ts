@@ -31,20 +31,32 @@ describe('incremental refresh on a generated portfolio', () => {
     expect(diff.columns).toEqual([]);
   }
 
-  /** The day-ordered copy holds exactly the transactions of its days, no more and no fewer. */
+  /** Each day-ordered copy holds exactly the rows of its days, no more and no fewer. */
   async function expectSameCopy(): Promise<void> {
-    const held = await db.one<{ from_day: string; through_day: string }>("SELECT from_day, through_day FROM tag_day_index WHERE relation = 'txn'");
-    if (!held) throw new Error('no day-ordered copy of the transactions was kept');
-    const rows = `SELECT customer_id, ts, amount::DOUBLE AS amount, category, channel FROM transactions
-      WHERE ${shanghaiDay} BETWEEN $1::DATE AND $2::DATE`;
-    const copy = 'SELECT customer_id, ts, amount, category, channel FROM tag_days_txn';
-    const diff = await db.one<{ missing: number; extra: number; n: number }>(
-      `SELECT (SELECT count(*) FROM (${rows} EXCEPT ALL ${copy})) AS missing, (SELECT count(*) FROM (${copy} EXCEPT ALL ${rows})) AS extra,
-         (SELECT count(*) FROM tag_days_txn) AS n`,
-      [held.from_day, held.through_day],
-    );
-    expect(diff).toMatchObject({ missing: 0, extra: 0 });
-    expect(diff?.n).toBeGreaterThan(1000);
+    const copies = [
+      {
+        relation: 'txn',
+        rows: `SELECT customer_id, ts, amount::DOUBLE AS amount, category, channel FROM transactions WHERE ${shanghaiDay} BETWEEN $1::DATE AND $2::DATE`,
+        copy: 'SELECT customer_id, ts, amount, category, channel FROM tag_days_txn',
+      },
+      {
+        relation: 'statement',
+        rows: `SELECT a.customer_id, s.statement_date AS day, s.balance::DOUBLE AS balance, s.interest::DOUBLE AS interest, s.overdue_days
+          FROM statements s JOIN accounts a ON a.account_id = s.account_id WHERE s.statement_date BETWEEN $1::DATE AND $2::DATE`,
+        copy: 'SELECT customer_id, day, balance, interest, overdue_days FROM tag_days_statement',
+      },
+    ];
+    for (const { relation, rows, copy } of copies) {
+      const held = await db.one<{ from_day: string; through_day: string }>('SELECT from_day, through_day FROM tag_day_index WHERE relation = $1', [relation]);
+      if (!held) throw new Error(`no day-ordered copy of ${relation} was kept`);
+      const diff = await db.one<{ missing: number; extra: number; n: number }>(
+        `SELECT (SELECT count(*) FROM (${rows} EXCEPT ALL ${copy})) AS missing, (SELECT count(*) FROM (${copy} EXCEPT ALL ${rows})) AS extra,
+           (SELECT count(*) FROM (${copy})) AS n`,
+        [held.from_day, held.through_day],
+      );
+      expect(diff, relation).toMatchObject({ missing: 0, extra: 0 });
+      expect(diff?.n, relation).toBeGreaterThan(1000);
+    }
   }
 
   it('gives the same profile as a full refresh', async () => {
@@ -63,8 +75,12 @@ describe('incremental refresh on a generated portfolio', () => {
     expect(incremental.asOf).toBe(asOf);
     expect(incremental.passes.filter((p) => p.mode === 'delta').map((p) => p.id).sort()).toEqual(['bureau_history', 'event', 'event_history', 'interaction', 'statement', 'txn', 'txn_history']);
     // The first incremental refresh builds the day-ordered copy; the days leaving its windows lie before it.
-    expect(incremental.dayIndexes).toMatchObject([{ relation: 'txn', mode: 'built' }]);
+    expect(incremental.dayIndexes).toMatchObject([
+      { relation: 'txn', mode: 'built' },
+      { relation: 'statement', mode: 'built' },
+    ]);
     expect(incremental.passes.find((p) => p.id === 'txn')?.movedFrom).toBe('table');
+    expect(incremental.passes.find((p) => p.id === 'statement')?.movedFrom).toBe('table');
     await expectSameCopy();
     await expectSameAsFull(asOf);
 
@@ -75,7 +91,11 @@ describe('incremental refresh on a generated portfolio', () => {
     );
     const late = await refreshProfile(db, { incremental: true, snapshot: false });
     expect(late.passes.find((p) => p.id === 'txn')).toMatchObject({ mode: 'full', reason: 'rows changed on days already counted' });
-    expect(late.dayIndexes).toMatchObject([{ relation: 'txn', mode: 'rebuilt', reason: 'rows changed on days already copied' }]);
+    // Only the transactions changed: their copy is rebuilt, the statements' is left as it was.
+    expect(late.dayIndexes).toMatchObject([
+      { relation: 'txn', mode: 'rebuilt', reason: 'rows changed on days already copied' },
+      { relation: 'statement', mode: 'current' },
+    ]);
     await expectSameCopy();
     await expectSameAsFull(asOf);
   }, 600_000);
@@ -98,8 +118,8 @@ describe('incremental refresh on a generated portfolio', () => {
       expect(moved.passes.find((p) => p.id === 'txn')?.mode).toBe('delta');
       // The copy went ahead of the cut: it is rebuilt once, then each new day is appended and the moved rows
       // (the new day's and the days leaving a window) come from it.
-      expect(moved.dayIndexes[0]?.mode).toBe(day === addDays(cut, 1) ? 'rebuilt' : 'appended');
-      if (day > addDays(cut, 1)) expect(moved.passes.filter((p) => p.movedFrom === 'day index').map((p) => p.id).sort()).toEqual(['txn', 'txn_history']);
+      for (const copy of moved.dayIndexes) expect([copy.relation, copy.mode]).toEqual([copy.relation, day === addDays(cut, 1) ? 'rebuilt' : 'appended']);
+      if (day > addDays(cut, 1)) expect(moved.passes.filter((p) => p.movedFrom === 'day index').map((p) => p.id).sort()).toEqual(['statement', 'txn', 'txn_history']);
       await expectSameCopy();
       await expectSameAsFull(day);
     }

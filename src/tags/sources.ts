@@ -205,6 +205,11 @@ export const statementRelation: Relation = storedRelation({
   },
   measures: Object.fromEntries([...statementMoney, 'overdue_days'].map((c) => [c, same(c)])),
   defaultMeasure: 'balance',
+  // The moved rows of a day are found without the join to accounts and a scan of every statement.
+  dayIndex: {
+    table: 'tag_days_statement',
+    columns: ['customer_id', 'day', ...statementMoney, 'overdue_days', 'revolving'],
+  },
 });
 
 export const interactionRelation: Relation = storedRelation({

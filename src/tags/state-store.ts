@@ -102,14 +102,17 @@ async function moveForward(tx: Queryable, pass: PassPlan, relation: Relation, fr
     await tx.run(`CREATE OR REPLACE TEMP TABLE ${delta} AS SELECT customer_id, ${items.join(', ')} FROM ${moved} GROUP BY customer_id`);
     await tx.run(`DROP TABLE ${moved}`);
     // Customers whose extreme left its window: their extremes are recomputed over the pass's days (only
-    // the extremes: their sums still move by delta), everyone else's merged.
+    // the extremes: their sums still move by delta; from the day-ordered copy when it holds those days),
+    // everyone else's merged.
     const dirty = pass.stateSet.dirtyConditions();
     const redone = dirty.length > 0 ? `coalesce(${dirty.join(' OR ')}, false)` : 'false';
     const merged = pass.stateSet.mergeItems(to, redone);
     let count = 0;
     if (dirty.length > 0) {
-      await tx.run(`CREATE OR REPLACE TEMP TABLE ${redo} AS SELECT customer_id, ${pass.stateSet.redoItems(to, pass.scope).join(', ')}
-        FROM ${relation.within(pass.scope ? [pass.scope] : [])}
+      const redoItems = pass.stateSet.redoItems(to, pass.scope);
+      const scope = pass.scope ? [pass.scope] : [];
+      await tx.run(`CREATE OR REPLACE TEMP TABLE ${redo} AS SELECT customer_id, ${redoItems.join(', ')}
+        FROM ${fromDayIndex(dayIndex, scope, columnsRead(relation, redoItems)) ?? relation.within(scope)}
         WHERE customer_id IN (SELECT d.customer_id FROM ${delta} d JOIN ${table} o ON o.customer_id = d.customer_id WHERE ${dirty.join(' OR ')})
         GROUP BY customer_id`);
       count = (await tx.one<{ n: number }>(`SELECT count(*) AS n FROM ${redo}`))?.n ?? 0;
