@@ -12,6 +12,7 @@ import { addUser, startTestServer, testPassword, type TestServer } from '../../t
 
 let server: TestServer;
 const refresh = ['jobs', 'run', 'profile-refresh'];
+const asOps = ['--user', 'night.ops'];
 const withPassword = (password: string, ...args: string[]) =>
   cardwiseWith({ env: { CARDWISE_PASSWORD: password } }, ...args);
 
@@ -25,15 +26,7 @@ afterAll(() => server?.close());
 
 describe('cardwise jobs run --server', () => {
   it('runs the profile refresh on the server as the operator who logged in, and exits 0', async () => {
-    const run = await withPassword(
-      testPassword,
-      ...refresh,
-      '--server',
-      server.base,
-      '--user',
-      'night.ops',
-      '--json',
-    );
+    const run = await withPassword(testPassword, ...refresh, '--server', server.base, ...asOps, '--json');
     expect(run.code, run.stderr).toBe(0);
     const job = jobSchema.parse(JSON.parse(run.stdout));
     expect([job.kind, job.status, job.startedBy]).toEqual(['profile_refresh', 'succeeded', 'night.ops']);
@@ -85,7 +78,7 @@ describe('cardwise jobs run --server', () => {
         },
       },
       ...refresh,
-      ...['--incremental', '--server', server.base, '--user', 'night.ops', '--json'],
+      ...['--incremental', '--server', server.base, ...asOps, '--json'],
     );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(`${running.id} was already running: following it`);
@@ -115,14 +108,7 @@ describe('cardwise jobs run --server', () => {
     );
     expect(analyst.code).toBe(1);
     expect(analyst.stderr.trim()).toBe('cardwise: role analyst may not use this');
-    const wrong = await withPassword(
-      'not the password',
-      ...refresh,
-      '--server',
-      server.base,
-      '--user',
-      'night.ops',
-    );
+    const wrong = await withPassword('not the password', ...refresh, '--server', server.base, ...asOps);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr.trim()).toBe('cardwise: wrong username or password');
     const after = await server.db.one<{ n: number }>('SELECT count(*)::INT AS n FROM jobs');
@@ -130,7 +116,7 @@ describe('cardwise jobs run --server', () => {
   });
 
   it('asks for the password in the environment, and for exactly one of --db and --server', async () => {
-    const noPassword = await withPassword('', ...refresh, '--server', server.base, '--user', 'night.ops');
+    const noPassword = await withPassword('', ...refresh, '--server', server.base, ...asOps);
     expect([noPassword.code, noPassword.stderr.trim()]).toEqual([
       1,
       'cardwise: put the password in CARDWISE_PASSWORD (never on the command line, where process lists show it)',
@@ -142,8 +128,7 @@ describe('cardwise jobs run --server', () => {
       server.base,
       '--db',
       'x.duckdb',
-      '--user',
-      'night.ops',
+      ...asOps,
     );
     expect([both.code, both.stderr.trim()]).toEqual([
       1,
@@ -154,8 +139,7 @@ describe('cardwise jobs run --server', () => {
       ...refresh,
       '--server',
       'http://127.0.0.1:9',
-      '--user',
-      'night.ops',
+      ...asOps,
     );
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain('cannot reach the server at http://127.0.0.1:9');

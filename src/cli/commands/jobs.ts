@@ -36,6 +36,7 @@ interface RunOptions {
 
 const profileRequest = (o: RunOptions) => ({ incremental: Boolean(o.incremental) });
 const clusterRequest = (o: RunOptions) => ({ table: o.table, full: Boolean(o.full) });
+const requestFor = (kind: RunnableKind, o: RunOptions) => (kind === 'profile-refresh' ? profileRequest(o) : clusterRequest(o));
 
 /**
  * Starts the job in this process, through the same starters the console's buttons call, so a run is
@@ -71,7 +72,7 @@ async function runOnServer(kind: RunnableKind, o: RunOptions & { server: string 
   if (!password) fail('bad_request', '请在环境变量 CARDWISE_PASSWORD 中提供密码', 'put the password in CARDWISE_PASSWORD (never on the command line, where process lists show it)');
   const server = await remoteJobs(o.server, o.user, password);
   try {
-    const { job, alreadyRunning } = await server.start(kind, kind === 'profile-refresh' ? profileRequest(o) : clusterRequest(o));
+    const { job, alreadyRunning } = await server.start(kind, requestFor(kind, o));
     // Another run of the same kind (last night's, or one started in the console) is followed, not doubled.
     if (alreadyRunning) process.stderr.write(`${job.id} was already running: following it\n`);
     await followAndReport(() => server.read(job.id), 1000, Boolean(o.json));
