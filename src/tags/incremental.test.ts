@@ -124,4 +124,41 @@ describe('incremental refresh on a generated portfolio', () => {
       await expectSameAsFull(day);
     }
   }, 600_000);
+
+  it('keeps sums exact at the largest amounts, where sums held as rounded DOUBLEs drift', async () => {
+    const asOf = (await db.one<{ d: string }>(`SELECT max(${shanghaiDay}) AS d FROM transactions`))?.d ?? '';
+    const cut = addDays(asOf, -3);
+    // 500 dining purchases a day near the contract's largest amount for one customer, on the days around the
+    // 90-day edge (they leave the window as the days move) and on each new day: sums of ~10^10, where a DOUBLE
+    // holds about five decimal places, not the cents.
+    const dining = await db.one<{ customer_id: string }>("SELECT customer_id FROM transactions WHERE category = 'dining' ORDER BY txn_id LIMIT 1");
+    const customer = dining?.customer_id ?? '';
+    const bigDays = [...Array.from({ length: 6 }, (_, i) => addDays(cut, -91 + i)), ...[1, 2, 3].map((n) => addDays(cut, n))];
+    for (const day of bigDays) {
+      await db.run(
+        `INSERT INTO transactions SELECT 'BIG-' || $2 || '-' || i, t.account_id, t.customer_id, $2::DATE + INTERVAL 2 HOUR,
+           CAST(9999999.99 - (i % 1000) * 0.01 AS DECIMAL(18,2)), t.currency, t.mcc, t.category, t.merchant, t.channel,
+           false, t.country, 0
+         FROM (SELECT * FROM transactions WHERE customer_id = $1 AND category = 'dining' ORDER BY txn_id LIMIT 1) t, range(500) r(i)`,
+        [customer, day],
+      );
+    }
+    await db.run(`CREATE OR REPLACE TABLE held_transactions AS SELECT * FROM transactions WHERE ${shanghaiDay} > $1::DATE`, [cut]);
+    await db.run(`DELETE FROM transactions WHERE ${shanghaiDay} > $1::DATE`, [cut]);
+    await refreshProfile(db, { snapshot: false });
+    for (let day = addDays(cut, 1); day <= asOf; day = addDays(day, 1)) {
+      await db.run(`INSERT INTO transactions SELECT * FROM held_transactions WHERE ${shanghaiDay} = $1::DATE`, [day]);
+      const moved = await refreshProfile(db, { incremental: true, snapshot: false });
+      expect(moved.passes.find((p) => p.id === 'txn')?.mode).toBe('delta');
+      const exact = await db.one<{ spend: number; tag: number }>(
+        `SELECT (SELECT CAST(sum(amount) AS DOUBLE) FROM transactions WHERE customer_id = $1 AND category = 'dining'
+                   AND ${shanghaiDay} BETWEEN $2::DATE - 89 AND $2::DATE) AS spend,
+                (SELECT spend_dining_90d FROM profile WHERE customer_id = $1) AS tag`,
+        [customer, day],
+      );
+      expect(exact?.spend).toBeGreaterThan(1e10);
+      expect(exact?.tag).toBe(exact?.spend);
+      await expectSameAsFull(day);
+    }
+  }, 600_000);
 });

@@ -66,4 +66,15 @@ export const tagMigrations: Migration[] = [
         rows_through BIGINT NOT NULL, synced_at TIMESTAMP NOT NULL)`,
     ],
   },
+  {
+    // Sums are kept exactly in their measure's type (plan/state-set.ts), so the relations no longer turn money
+    // into DOUBLE: the day-ordered copies, which held it as DOUBLE, are dropped and rebuilt by the next
+    // incremental refresh (kept states are recomputed anyway: their stored SELECT differs from the plan's).
+    id: 'tags/008_exact_sums',
+    up: [
+      'DROP TABLE IF EXISTS tag_days_txn',
+      'DROP TABLE IF EXISTS tag_days_statement',
+      'DELETE FROM tag_day_index',
+    ],
+  },
 ];

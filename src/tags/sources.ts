@@ -28,6 +28,8 @@ export interface MeasureColumns {
   readonly sum: string;
   readonly max: string;
   readonly min: string;
+  /** The exact type its sums are kept in (plan/state-set.ts): a sum moved by deltas equals one made afresh. */
+  readonly sumType: string;
 }
 
 /** Calendar days `from` (inclusive, open when absent) to `until` (exclusive). */
@@ -76,7 +78,14 @@ const microsPerDay = 86_400_000_000;
 const epochToYearOne = 719_162 * microsPerDay; // days from 0001-01-01 to 1970-01-01
 export const shanghaiDay = (column: string) =>
   `(DATE '0001-01-01' + CAST((epoch_us(${column}) + ${shanghaiOffsetHours * 3_600_000_000} + ${epochToYearOne}) // ${microsPerDay} AS INTEGER))`;
-const same = (c: string): MeasureColumns => ({ sum: c, max: c, min: c });
+// Measures keep their stored types (no DOUBLE cast per row), so that sums are exact and cheap: summing the
+// DECIMAL(18,2) amount in a 52-state pass over 67M transactions took 10.4 s against 13.1 s as DOUBLE.
+/** Money (a DECIMAL(18,2) column): sums in cents, exactly. */
+const money = (c: string): MeasureColumns => ({ sum: c, max: c, min: c, sumType: 'DECIMAL(18,2)' });
+/** Whole numbers (an INTEGER column). */
+const whole = (c: string): MeasureColumns => ({ sum: c, max: c, min: c, sumType: 'BIGINT' });
+/** A DOUBLE column: each value taken to six places and summed as a decimal, so sums add exactly in any order. */
+const fraction = (c: string): MeasureColumns => ({ sum: `CAST(${c} AS DECIMAL(18,6))`, max: c, min: c, sumType: 'DECIMAL(18,6)' });
 
 /** How a relation's day is stored: a UTC timestamp read as a Shanghai day, or a calendar date. */
 type DayColumn = { readonly utcTimestamp: string } | { readonly date: string };
@@ -138,7 +147,7 @@ const txnDims: Record<string, RelationField> = {
 const txnColumns = `customer_id, ts, ${shanghaiDay('ts')} AS day, category, channel,
   coalesce(is_overseas, false) AS is_overseas, coalesce(${airlineHotelSql}, false) AS is_airline_hotel,
   coalesce(installment_months, 0) > 0 AS is_installment, amount < 0 AS is_refund,
-  1 AS row_count, amount::DOUBLE AS amount, mcc, merchant, country, currency, installment_months, account_id`;
+  1 AS row_count, amount, mcc, merchant, country, currency, installment_months, account_id`;
 
 /** Transactions as the txn relation: Shanghai day and the derived flags filters use. */
 export const txnRawSelect = `SELECT ${txnColumns}
@@ -161,7 +170,7 @@ export const txnRaw: Relation = storedRelation({
     installment_months: { type: 'number', zh: '分期期数' },
     account_id: { type: 'string', zh: '账户' },
   },
-  measures: { amount: same('amount'), installment_months: same('installment_months') },
+  measures: { amount: money('amount'), installment_months: whole('installment_months') },
   defaultMeasure: 'amount',
   // Everything the built-in transaction tags read; a custom tag over merchant or country reads the table.
   dayIndex: {
@@ -186,7 +195,7 @@ export const statementRelation: Relation = storedRelation({
   id: 'statement',
   source: 'statement',
   folded: false,
-  select: `a.customer_id, s.statement_date AS day, 1 AS row_count, ${statementMoney.map((c) => `s.${c}::DOUBLE AS ${c}`).join(', ')},
+  select: `a.customer_id, s.statement_date AS day, 1 AS row_count, ${statementMoney.map((c) => `s.${c}`).join(', ')},
     s.overdue_days, coalesce(s.revolving, false) AS revolving, s.period, s.due_date, s.paid_at`,
   from: 'statements s JOIN accounts a ON a.account_id = s.account_id',
   counted: 'statements s',
@@ -203,7 +212,7 @@ export const statementRelation: Relation = storedRelation({
     due_date: { type: 'date', zh: '到期还款日' },
     paid_at: { type: 'date', zh: '还款日' },
   },
-  measures: Object.fromEntries([...statementMoney, 'overdue_days'].map((c) => [c, same(c)])),
+  measures: { ...Object.fromEntries(statementMoney.map((c) => [c, money(c)])), overdue_days: whole('overdue_days') },
   defaultMeasure: 'balance',
   // The moved rows of a day are found without the join to accounts and a scan of every statement.
   dayIndex: {
@@ -225,15 +234,14 @@ export const interactionRelation: Relation = storedRelation({
     sentiment: { type: 'number', zh: '情绪' },
     resolved: { type: 'boolean', zh: '已解决' },
   },
-  measures: { sentiment: same('sentiment') },
+  measures: { sentiment: fraction('sentiment') },
 });
 
 export const bureauRelation: Relation = storedRelation({
   id: 'bureau',
   source: 'bureau',
   folded: false,
-  select: `customer_id, as_of AS day, 1 AS row_count, score::DOUBLE AS score, inquiries_6m::DOUBLE AS inquiries_6m,
-    external_debt::DOUBLE AS external_debt, delinquencies::DOUBLE AS delinquencies`,
+  select: 'customer_id, as_of AS day, 1 AS row_count, score, inquiries_6m, external_debt, delinquencies',
   from: 'bureau',
   day: { date: 'as_of' },
   fields: {
@@ -242,7 +250,7 @@ export const bureauRelation: Relation = storedRelation({
     external_debt: { type: 'number', zh: '他行负债' },
     delinquencies: { type: 'number', zh: '他行逾期' },
   },
-  measures: Object.fromEntries(['score', 'inquiries_6m', 'external_debt', 'delinquencies'].map((c) => [c, same(c)])),
+  measures: { score: whole('score'), inquiries_6m: whole('inquiries_6m'), external_debt: money('external_debt'), delinquencies: whole('delinquencies') },
 });
 
 /** The relations of a source, cheapest first: the planner takes the first that has every field a tag names. */

@@ -1,7 +1,7 @@
 import { assertNever } from '../../core';
 import { quoteIdent } from '../../db';
 import type { DynamicSpec } from '../definition-schema';
-import type { Relation } from '../sources';
+import type { MeasureColumns, Relation } from '../sources';
 import { allOf, monthMask, type StateSet } from './state-set';
 import { dateLiteral } from './window';
 
@@ -32,15 +32,17 @@ export function planDynamic(input: DynamicInput, states: StateSet): string {
     if (!measure) throw new Error(`${relation.id} has no measure ${measureName ?? '(default)'}`);
     return measure;
   };
-  const sum = (value: string, c: string | undefined) => states.add({ fn: 'sum', value, ...(c ? { cond: c } : {}), ...window });
+  // A count, or a measure's sum kept in the measure's exact type.
+  const sum = (of: MeasureColumns | 'count', c: string | undefined) =>
+    states.add({ fn: 'sum', ...(of === 'count' ? { value: 'row_count' } : { value: of.sum, type: of.sumType }), ...(c ? { cond: c } : {}), ...window });
   switch (spec.aggregate) {
     case 'count':
-      return `coalesce(${sum('row_count', cond)}, 0)`;
+      return `coalesce(${sum('count', cond)}, 0)`;
     case 'sum':
-      return `coalesce(${sum(need().sum, cond)}, 0)`;
+      return `coalesce(${sum(need(), cond)}, 0)`;
     case 'avg': {
       const m = need();
-      return `${sum(m.sum, cond)} / nullif(${sum('row_count', allOf(cond, `${m.sum} IS NOT NULL`))}, 0)`;
+      return `${sum(m, cond)} / nullif(${sum('count', allOf(cond, `${m.sum} IS NOT NULL`))}, 0)`;
     }
     case 'max':
       return states.add({ fn: 'max', value: need().max, ...condOpt, ...window });
@@ -48,8 +50,8 @@ export function planDynamic(input: DynamicInput, states: StateSet): string {
       return states.add({ fn: 'min', value: need().min, ...condOpt, ...window });
     case 'share': {
       const m = need();
-      const part = sum(m.sum, cond);
-      const whole = sum(m.sum, input.baseSql);
+      const part = sum(m, cond);
+      const whole = sum(m, input.baseSql);
       return `CASE WHEN ${whole} > 0 THEN coalesce(${part}, 0) / ${whole} END`;
     }
     case 'days_since': {
@@ -70,7 +72,7 @@ export function planDynamic(input: DynamicInput, states: StateSet): string {
     case 'top': {
       const field = quoteIdent(spec.field ?? '');
       const literals = input.valueLiterals ?? [];
-      const value = spec.by === 'count' ? 'row_count' : need().sum;
+      const value = spec.by === 'count' ? 'count' : need();
       const sums = literals.map((lit) => `coalesce(${sum(value, allOf(cond, `${field} = ${lit}`))}, 0)`);
       if (sums.length === 0) return 'NULL';
       const best = sums.length === 1 ? sums[0] : `greatest(${sums.join(', ')})`;

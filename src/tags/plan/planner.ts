@@ -157,7 +157,8 @@ export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefi
       stateSet: pass.states,
       states: pass.states.size,
     });
-    joins.push(`LEFT JOIN ${quoteIdent(table)} ON ${quoteIdent(table)}.customer_id = c.customer_id`);
+    const states = quoteIdent(table);
+    joins.push(`LEFT JOIN (SELECT customer_id, ${pass.states.readItems().join(', ')} FROM ${states}) AS ${states} ON ${states}.customer_id = c.customer_id`);
   }
   const computed = tags.filter((t): t is Extract<ResolvedTag, { kind: 'computed' }> => t.kind === 'computed');
   const byCode = new Map(computed.map((t) => [t.def.code, t]));
