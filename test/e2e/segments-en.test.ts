@@ -126,7 +126,7 @@ describe('segment builder in English', () => {
     expect(await page.getByTestId('condition-0-0').getAttribute('data-tag')).toBe('txn_count_90d');
     expect(await page.getByTestId('condition-0-0').getAttribute('data-op')).toBe('>=');
     expect(await page.getByTestId('condition-0-1').getAttribute('data-tag')).toBe('marital_status');
-    // The value's label waits for the tag's definition (its enum values), which may still be on its way.
+    // The value reads as its label (the last test shows it does before the tag's list of values arrives).
     await expect.poll(() => page.getByTestId('condition-0-1-value').textContent()).toBe('Single (single)');
     expect(await page.getByTestId('condition-0-0-op').textContent()).toBe('at least');
     expect(await liveCount(rule)).toBe(expected);
@@ -168,5 +168,35 @@ describe('segment builder in English', () => {
     await page.getByTestId('rule-text').fill("txn_count_90d >= 25 and marital_status = 'single'");
     await liveCount("txn_count_90d >= 25 and marital_status = 'single'");
     await screenshot(page, 'segment-builder-en-US.png');
+  });
+
+  it("shows an enum value's label while the tag's list of values is still on its way", async () => {
+    // Hold the tag's definition (where its values are listed) until the label has been read.
+    let requested = false;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let passedOn: Promise<void> = Promise.resolve();
+    await page.route('**/api/tags/card_tier', (route) => {
+      requested = true;
+      passedOn = held.then(() => route.continue());
+      return passedOn;
+    });
+    try {
+      await page.getByTestId('rule-text').fill("card_tier = 'gold'");
+      await expect.poll(() => requested).toBe(true);
+      const value = page.getByTestId('condition-0-0-value');
+      await expect.poll(() => value.textContent()).toBe('Gold (gold)');
+    } finally {
+      release();
+      await passedOn;
+      await page.unroute('**/api/tags/card_tier');
+    }
+    // Once the list arrives, the other tiers are offered too.
+    await page.getByTestId('condition-0-0-value').locator('.ant-select').click();
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await expect
+      .poll(() => open.locator('.ant-select-item-option').allTextContents())
+      .toEqual(['Classic (classic)', 'Gold (gold)', 'Platinum (platinum)', 'Diamond (diamond)']);
+    await page.keyboard.press('Escape');
   });
 });

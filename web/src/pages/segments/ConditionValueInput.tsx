@@ -62,7 +62,12 @@ export function ConditionValueInput({
           value={multiple ? [...values] : values[0]}
           placeholder={placeholder}
           onChange={(v: string | string[]) => onChange(Array.isArray(v) ? v : [v])}
-          options={choices.map((c) => ({ value: c, label: choiceLabel(c) }))}
+          // The values already in the rule are options too: they show their labels while the tag's list of
+          // values is on its way (a rule typed as text), and one the list lacks still reads as itself.
+          options={[...choices, ...values.filter((v) => v !== '' && !choices.includes(v))].map((c) => ({
+            value: c,
+            label: choiceLabel(c),
+          }))}
           status={values.some(invalid) ? 'error' : undefined}
         />
       </div>
