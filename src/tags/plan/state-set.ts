@@ -143,8 +143,8 @@ export class StateSet {
 
   /**
    * The states as the profile SELECT reads them: sums (kept as exact decimals and integers) as DOUBLE, the
-   * profile's number type, so that shares, averages and computed tags over them do DOUBLE arithmetic. Cast once here rather than where
-   * each tag reads a state: `top_category` alone reads each category's sum a dozen times.
+   * profile's number type, so that shares, averages and computed tags over them do DOUBLE arithmetic. Cast
+   * once here rather than where each tag reads a state: `top_category` reads each category's sum a dozen times.
    */
   readItems(): string[] {
     const cast = ({ alias, spec }: { alias: string; spec: StateSpec }) => (spec.fn === 'sum' && !isCount(spec) ? `CAST(${alias} AS DOUBLE) AS ${alias}` : alias);
