@@ -3,8 +3,8 @@ import { dataMigrations } from '../data';
 import { jobMigrations } from '../jobs';
 import { profileMigrations } from '../profiles';
 import { securityMigrations } from '../security';
-import { segmentMigrations } from '../segments';
-import { tagMigrations } from '../tags';
+import { segmentMigrations, segmentTagReaders } from '../segments';
+import { registerTagReaders, tagMigrations } from '../tags';
 
 // The composition root for storage: opens a Cardwise database file and brings its schema up to date with
 // every capability's migrations, in dependency order. Server, CLI and tests all open stores through here.
@@ -17,6 +17,9 @@ export const allMigrations = [
   ...profileMigrations,
   ...segmentMigrations,
 ];
+
+// Saved definitions outside tags that read tags: an edit of a tag that would break one is refused.
+registerTagReaders(segmentTagReaders);
 
 export async function openStore(path: string, options: OpenOptions = {}): Promise<Database> {
   const db = await Database.open(path, options);

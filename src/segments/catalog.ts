@@ -1,6 +1,6 @@
 import { catalogOf, type CatalogEntry, type ExprCatalog } from '../core';
 import type { Database, Queryable } from '../db';
-import { loadCatalogue } from '../tags';
+import { loadCatalogue, type TagDefinition } from '../tags';
 import { derivedColumns } from './derived-columns';
 import { currentPersonaCodes } from './personas/persona-store';
 
@@ -16,17 +16,22 @@ function entryOf(type: string, values: readonly string[] | undefined): CatalogEn
 }
 
 export async function ruleCatalog(db: Database | Queryable): Promise<ExprCatalog> {
-  const entries: Record<string, CatalogEntry> = {};
   // On the pool the two reads overlap; on one connection (inside a transaction) they run in turn.
   const [tags, personas] =
     'connection' in db
       ? [await loadCatalogue(db), await currentPersonaCodes(db)]
       : await Promise.all([loadCatalogue(db), currentPersonaCodes(db)]);
-  for (const tag of tags) {
-    const def = tag.definition;
-    entries[def.code] = entryOf(def.type, def.values);
-  }
+  return ruleCatalogOf(
+    tags.map((t) => t.definition),
+    personas,
+  );
+}
+
+/** The names a rule may use, given the tag catalogue (as stored, or as an edit proposes it) and the personas. */
+export function ruleCatalogOf(tags: readonly TagDefinition[], personas: readonly string[]): ExprCatalog {
+  const entries: Record<string, CatalogEntry> = {};
+  for (const def of tags) entries[def.code] = entryOf(def.type, def.values);
   for (const name of Object.keys(derivedColumns)) entries[name] ??= { type: 'number' };
-  entries.persona ??= personas.length > 0 ? { type: 'string', values: personas } : { type: 'string' };
+  entries.persona ??= personas.length > 0 ? { type: 'string', values: [...personas] } : { type: 'string' };
   return catalogOf(entries);
 }

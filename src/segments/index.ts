@@ -5,6 +5,7 @@ export * from './schema';
 export { segmentMigrations } from './migrations';
 export { segmentRoutes } from './routes';
 export { ruleCatalog } from './catalog';
+export { segmentTagReaders } from './tag-readers';
 export { prepareRule, checkRule } from './validate';
 export { compileRule, compileRules, type CompiledRule, type CompiledRules } from './compile';
 export { loadProfileInfo, type ProfileInfo } from './profile-store';

@@ -62,6 +62,15 @@ describe('custom tag validation', () => {
     expect(issuesOf({ ...base, code: 'LuxurySpend' })[0]?.field).toBe('code');
   });
 
+  it('refuses an enum that names a value twice (its profile column is an enum of the values)', () => {
+    const band = { ...base, code: 'luxury_band_90d', type: 'enum' as const };
+    expect(issuesOf({ ...band, values: ['low', 'high', 'low'] }).map((i) => i.field)).toEqual(['values']);
+    const labelled = { ...band, buckets: { edges: [100, 1000], labels: ['low', 'high', 'low'] } };
+    expect(issuesOf(labelled).map((i) => i.field)).toEqual(['buckets.labels']);
+    // With the values listed, several bands may share one value.
+    expect(issuesOf({ ...labelled, values: ['low', 'high'] })).toEqual([]);
+  });
+
   it('finds cycles among computed tags and gives the path', () => {
     const a = computed('tag_a', 'tag_b + 1');
     const b = computed('tag_b', 'tag_a + 1');
@@ -122,5 +131,22 @@ describe('custom tag store', () => {
     await deleteTag(db, 'luxury_share_90d');
     await deleteTag(db, 'luxury_spend_90d');
     expect(await customTags(db)).toEqual([]);
+  });
+
+  it('refuses an edit that would break a custom tag reading the edited one, and saves nothing', async () => {
+    await saveTag(db, base, 'usr_1', 'create');
+    await saveTag(db, computed('luxury_share_90d', 'if(spend_90d > 0, luxury_spend_90d / spend_90d, null)'), 'usr_1', 'create');
+    // Banded into an enum, luxury_spend_90d could no longer be divided: the nightly refresh would stop on the reader.
+    const banded = { ...base, type: 'enum' as const, buckets: { edges: [1000], labels: ['low', 'high'] } };
+    const error = await saveTag(db, banded, 'usr_1', 'update').catch((e: unknown) => e);
+    expect(isCardwiseError(error) && error.code).toBe('conflict');
+    expect(String(error)).toMatch(/changing tag luxury_spend_90d would break definitions that read it.*luxury_share_90d/);
+    const readers = isCardwiseError(error) ? (error.details as { readers: Array<{ kind: string; id: string }> }).readers : [];
+    expect(readers.map((r) => [r.kind, r.id])).toEqual([['tag', 'luxury_share_90d']]);
+    expect((await customTags(db)).find((t) => t.definition.code === base.code)?.definition).toMatchObject({ type: 'number', version: 1 });
+    // An edit its reader survives (another window of the same measure) goes through.
+    expect((await saveTag(db, { ...base, spec: { ...base.spec, filter: "mcc in ('5944', '5094')" } }, 'usr_1', 'update')).version).toBe(2);
+    await deleteTag(db, 'luxury_share_90d');
+    await deleteTag(db, base.code);
   });
 });

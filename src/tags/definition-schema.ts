@@ -35,9 +35,8 @@ export const staticAggregates = ['sum', 'max', 'min', 'count', 'any', 'first'] a
 export type StaticAggregate = (typeof staticAggregates)[number];
 
 /**
- * `30d` is the 30 days ending at the as-of date (inclusive); `12m` is twelve 30-day months (360 days). Months
- * are fixed at 30 days so that every window slides by whole days as the as-of moves, and month slots
- * (`distinct_months`) are equal in length.
+ * `30d` is the 30 days ending at the as-of date (inclusive); `12m` runs from the same day of the month twelve
+ * calendar months back (clamped to month ends), as in the expression language (plan/window.ts).
  */
 export const windowPattern = /^([1-9][0-9]{0,3})([dm])$/;
 export const windowSchema = z.string().regex(windowPattern, 'a window is a number and d or m, e.g. 30d, 12m');
@@ -110,7 +109,11 @@ export const tagDefinitionSchema = z.object({
   type: z.enum(tagTypes),
   spec: tagSpecSchema,
   /** Enum tags: the allowed values, in display order (for `max` over an enum: ascending rank). */
-  values: z.array(z.string().min(1).max(40)).max(100).optional(),
+  values: z
+    .array(z.string().min(1).max(40))
+    .max(100)
+    .refine((v) => new Set(v).size === v.length, 'each value once: the profile stores an enum of them')
+    .optional(),
   buckets: bucketsSchema.optional(),
   unit: z.string().max(20).optional(),
   refresh: z.enum(['daily', 'on_demand']).default('daily'),

@@ -2,7 +2,7 @@ import { fail } from '../core';
 import type { Database, Queryable } from '../db';
 import { tagDefinitionSchema, type TagDefinition } from './definition-schema';
 import { builtinTags } from './library';
-import { tagsReadBy } from './expr';
+import { refuseBrokenReaders } from './readers';
 import { validateDefinition } from './validate';
 
 // Custom tags live in tag_definitions as JSON; the built-in library lives in code and cannot be changed
@@ -61,6 +61,11 @@ export async function saveTag(db: Database, input: unknown, user: string | null,
   const ownerGiven = typeof (input as { owner?: unknown } | null)?.owner === 'string';
   const owner = ownerGiven ? definition.owner : (existing?.definition.owner ?? ownerName ?? definition.owner);
   const saved = { ...definition, owner, version: existing ? existing.definition.version + 1 : 1 };
+  if (existing) {
+    const current = catalogue.map((t) => t.definition);
+    const proposed = current.map((d) => (d.code === saved.code ? saved : d));
+    await refuseBrokenReaders(db, current, proposed, { code: saved.code, zh: `修改标签 ${saved.code}`, en: `changing tag ${saved.code}` });
+  }
   await db.run(
     `INSERT INTO tag_definitions VALUES ($code, $json, $version, now()::TIMESTAMP, $user, now()::TIMESTAMP, $user)
      ON CONFLICT (code) DO UPDATE SET definition = excluded.definition, version = excluded.version,
@@ -70,16 +75,13 @@ export async function saveTag(db: Database, input: unknown, user: string | null,
   return saved;
 }
 
-/** Deletes a custom tag, refusing while other custom tags read it. */
+/** Deletes a custom tag, refusing while saved definitions (custom tags, segments) read it. */
 export async function deleteTag(db: Database, code: string): Promise<void> {
   const catalogue = await loadCatalogue(db);
   const tag = catalogue.find((t) => t.definition.code === code);
   if (!tag) fail('not_found', `找不到标签 ${code}`, `tag ${code} not found`);
   if (tag.builtin) fail('conflict', `${code} 是内置标签，不能删除`, `${code} is a built-in tag and cannot be deleted`);
-  const readers = catalogue.filter((t) => t.definition.spec.kind === 'computed' && tagsReadBy(t.definition.spec.expression).includes(code));
-  if (readers.length > 0) {
-    const names = readers.map((t) => t.definition.code).join(', ');
-    fail('conflict', `标签 ${names} 引用了 ${code}`, `tags ${names} read ${code}: change them first`, { readers: names });
-  }
+  const current = catalogue.map((t) => t.definition);
+  await refuseBrokenReaders(db, current, current.filter((d) => d.code !== code), { code, zh: `删除标签 ${code}`, en: `deleting tag ${code}` });
   await db.run('DELETE FROM tag_definitions WHERE code = $1', [code]);
 }

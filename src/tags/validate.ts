@@ -33,6 +33,12 @@ function shapeIssues(def: TagDefinition): ValidationIssue[] {
   if (def.buckets?.labels && def.type === 'enum' && def.values && def.buckets.labels.some((l) => !def.values?.includes(l))) {
     issues.push(issue('buckets.labels', 'every band label must be one of the values', '分段标签须在取值列表中'));
   }
+  // Without `values`, the band labels are the enum's values (several bands may share a label only when the
+  // values are listed): the profile column is an enum of them, which must name each once.
+  const labels = def.buckets?.labels;
+  if (labels && def.type === 'enum' && !def.values && new Set(labels).size !== labels.length) {
+    issues.push(issue('buckets.labels', 'band labels are the values of the tag: name each once, or list the values', '分段标签即标签取值：每个只能出现一次，或另列取值'));
+  }
   return issues;
 }
 

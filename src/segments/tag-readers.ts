@@ -1,0 +1,34 @@
+import type { Database, Queryable } from '../db';
+import type { BrokenReader, TagDefinition, TagReaders } from '../tags';
+import { ruleCatalogOf } from './catalog';
+import { listSegments } from './definition-store';
+import { currentPersonaCodes } from './personas/persona-store';
+import { checkRule } from './validate';
+
+/**
+ * Saved segments as readers of tags: a segment whose rule would no longer check against a proposed tag
+ * catalogue (a tag deleted, its type changed, an enum value it compares with removed) blocks that edit, so
+ * that its membership snapshots, and the entry and exit events journeys start from, keep working.
+ */
+export const segmentTagReaders: TagReaders = {
+  kind: 'segment',
+  async broken(db: Queryable | Database, catalogue: readonly TagDefinition[]): Promise<BrokenReader[]> {
+    const segments = await listSegments(db);
+    const catalog = ruleCatalogOf(catalogue, await currentPersonaCodes(db));
+    const broken: BrokenReader[] = [];
+    for (const segment of segments) {
+      const zh = checkRule(segment.rule, catalog, 'zh-CN');
+      if (zh.valid) continue;
+      const en = checkRule(segment.rule, catalog, 'en-US');
+      const message = en.valid ? zh.problem.message : en.problem.message;
+      broken.push({
+        kind: 'segment',
+        id: segment.id,
+        name: segment.nameEn,
+        message,
+        message_zh: zh.problem.message,
+      });
+    }
+    return broken;
+  },
+};
