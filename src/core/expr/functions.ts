@@ -38,7 +38,7 @@ export const functionSignatures: Readonly<Record<FunctionName, FunctionSignature
   age: { params: ['date'], result: 'number', en: 'whole years from the date to the as-of date', zh: '到数据截止日的周岁' },
   year: { params: ['date'], result: 'number', en: 'calendar year', zh: '年份' },
   month: { params: ['date'], result: 'number', en: 'month, 1 to 12', zh: '月份（1–12）' },
-  as_of: { params: [], result: 'date', en: "the portfolio's as-of date (the last complete day of data)", zh: '数据截止日（最近完整的一天）' },
+  as_of: { params: [], result: 'date', en: "the portfolio's as-of date (the Shanghai day of the latest transaction)", zh: '数据截止日（最新一笔交易的北京时间日期）' },
   lower: { params: ['string'], result: 'string', en: 'lower case', zh: '转小写' },
   upper: { params: ['string'], result: 'string', en: 'upper case', zh: '转大写' },
   length: { params: ['string'], result: 'number', en: 'number of characters', zh: '字符数' },

@@ -12,6 +12,12 @@ export interface ColumnSpec {
   readonly values?: readonly string[];
   readonly min?: number | string;
   readonly max?: number | string;
+  /**
+   * A date or time of something that has already happened (a transaction, a statement, a bureau pull): a
+   * value more than a day after the moment of checking is refused. Windows end at the latest transaction, so
+   * one mis-dated row would otherwise move every customer's windows into an empty future.
+   */
+  readonly notFuture?: boolean;
   /** A regular expression the whole value must match. */
   readonly pattern?: string;
   /** `table.column` this value must exist in. */

@@ -24,7 +24,7 @@ export const customers = table({
     column('education', 'varchar', 'Highest education', { values: e.educations }),
     column('marital_status', 'varchar', 'Marital status', { values: e.maritalStatuses }),
     column('acquisition_channel', 'varchar', 'How the customer was won', { values: e.acquisitionChannels }),
-    column('customer_since', 'date', 'First day as a customer', { required: true, min: '1950-01-01' }),
+    column('customer_since', 'date', 'First day as a customer', { required: true, min: '1950-01-01', notFuture: true }),
   ],
 });
 
@@ -52,8 +52,8 @@ export const accounts = table({
     id('customer_id', 'Owner', 'customers.customer_id'),
     id('product_code', 'Card product', 'products.product_code'),
     column('credit_limit', 'money', 'Credit limit (CNY)', { required: true, min: 0 }),
-    column('opened_at', 'date', 'Opening date', { required: true, min: '1950-01-01' }),
-    column('closed_at', 'date', 'Closing date, empty while open', { min: '1950-01-01' }),
+    column('opened_at', 'date', 'Opening date', { required: true, min: '1950-01-01', notFuture: true }),
+    column('closed_at', 'date', 'Closing date, empty while open', { min: '1950-01-01', notFuture: true }),
     column('status', 'varchar', 'Account status', { required: true, values: e.accountStatuses }),
     column('statement_day', 'integer', 'Day of month the statement is cut', { min: 1, max: 28 }),
     column('autopay', 'boolean', 'Automatic repayment set up'),
@@ -69,7 +69,7 @@ export const transactions = table({
     id('txn_id', 'Transaction identifier'),
     id('account_id', 'Card account', 'accounts.account_id'),
     id('customer_id', 'Cardholder', 'customers.customer_id'),
-    column('ts', 'timestamp', 'When it happened (UTC)', { required: true, min: '1990-01-01' }),
+    column('ts', 'timestamp', 'When it happened (UTC)', { required: true, min: '1990-01-01', notFuture: true }),
     column('amount', 'money', 'Amount in CNY; negative for a refund', { required: true, min: -10_000_000, max: 10_000_000 }),
     column('currency', 'varchar', 'Original currency (ISO 4217)', { pattern: '[A-Z]{3}' }),
     column('mcc', 'varchar', 'Merchant category code (ISO 18245)', { pattern: '[0-9]{4}' }),
@@ -90,12 +90,12 @@ export const statements = table({
   columns: [
     id('account_id', 'Card account', 'accounts.account_id'),
     column('period', 'varchar', 'Statement month YYYY-MM', { required: true, pattern: '[0-9]{4}-(0[1-9]|1[0-2])' }),
-    column('statement_date', 'date', 'Statement date', { required: true, min: '1990-01-01' }),
+    column('statement_date', 'date', 'Statement date', { required: true, min: '1990-01-01', notFuture: true }),
     column('due_date', 'date', 'Payment due date', { required: true, min: '1990-01-01' }),
     column('balance', 'money', 'Statement balance (CNY)', { required: true }),
     column('min_due', 'money', 'Minimum payment due (CNY)', { required: true, min: 0 }),
     column('paid_amount', 'money', 'Amount repaid against this statement (CNY)', { min: 0 }),
-    column('paid_at', 'date', 'Date of the repayment'),
+    column('paid_at', 'date', 'Date of the repayment', { notFuture: true }),
     column('overdue_days', 'integer', 'Days past due at the worst point', { min: 0, max: 3650 }),
     column('interest', 'money', 'Interest charged (CNY)', { min: 0 }),
     column('fees', 'money', 'Fees charged (CNY)', { min: 0 }),
@@ -110,7 +110,7 @@ export const appEvents = table({
   freshness: 'ts',
   columns: [
     id('customer_id', 'Cardholder', 'customers.customer_id'),
-    column('ts', 'timestamp', 'When (UTC)', { required: true, min: '2000-01-01' }),
+    column('ts', 'timestamp', 'When (UTC)', { required: true, min: '2000-01-01', notFuture: true }),
     column('event', 'varchar', 'Event name, e.g. login, view_offer, view_bill, redeem_points', { required: true }),
     column('properties', 'json', 'Event properties'),
   ],
@@ -124,7 +124,7 @@ export const serviceInteractions = table({
   columns: [
     id('interaction_id', 'Interaction identifier'),
     id('customer_id', 'Cardholder', 'customers.customer_id'),
-    column('ts', 'timestamp', 'When (UTC)', { required: true, min: '2000-01-01' }),
+    column('ts', 'timestamp', 'When (UTC)', { required: true, min: '2000-01-01', notFuture: true }),
     column('channel', 'varchar', 'Where the customer reached us', { values: e.interactionChannels }),
     column('category', 'varchar', 'What it was about', { required: true, values: e.interactionCategories }),
     column('sentiment', 'double', 'From -1 (angry) to 1 (pleased)', { min: -1, max: 1 }),
@@ -140,7 +140,7 @@ export const bureau = table({
   freshness: 'as_of',
   columns: [
     id('customer_id', 'Cardholder', 'customers.customer_id'),
-    column('as_of', 'date', 'Date of the bureau pull', { required: true, min: '2000-01-01' }),
+    column('as_of', 'date', 'Date of the bureau pull', { required: true, min: '2000-01-01', notFuture: true }),
     column('score', 'integer', 'Bureau score, 300 to 900', { min: 300, max: 900 }),
     column('inquiries_6m', 'integer', 'Credit inquiries in the last 6 months', { min: 0, max: 200 }),
     column('external_debt', 'money', 'Debt held elsewhere (CNY)', { min: 0 }),
@@ -158,7 +158,7 @@ export const consents = table({
     column('channel', 'varchar', 'Contact channel', { required: true, values: e.contactChannels }),
     column('purpose', 'varchar', 'Purpose of contact', { required: true, values: e.consentPurposes }),
     column('status', 'varchar', 'granted or withdrawn', { required: true, values: e.consentStatuses }),
-    column('updated_at', 'timestamp', 'When it changed (UTC)', { required: true, min: '2000-01-01' }),
+    column('updated_at', 'timestamp', 'When it changed (UTC)', { required: true, min: '2000-01-01', notFuture: true }),
     column('source', 'varchar', 'Where the change came from (app, branch, call, import …)'),
   ],
 });
@@ -171,7 +171,7 @@ export const channelPreferences = table({
     id('customer_id', 'Cardholder', 'customers.customer_id'),
     column('channel', 'varchar', 'Contact channel', { required: true, values: e.contactChannels }),
     column('preference_rank', 'integer', '1 = most preferred', { required: true, min: 1, max: 6 }),
-    column('stated_at', 'date', 'When the customer said so'),
+    column('stated_at', 'date', 'When the customer said so', { notFuture: true }),
   ],
 });
 

@@ -90,6 +90,15 @@ function boundSql(column: ColumnSpec, bound: number | string): string {
 }
 
 /**
+ * The latest value a `notFuture` column accepts: a day after the moment of checking (UTC), so that clocks and
+ * the eight hours between UTC and Shanghai never refuse a row that has truly happened.
+ */
+function latestAccepted(column: ColumnSpec): string {
+  const iso = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
+  return column.type === 'date' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/**
  * Checks on values already typed (`typed`): enum, range and pattern. Shared with the quality report, which
  * runs them over the rows a table holds.
  */
@@ -104,6 +113,10 @@ export function valueChecks(column: ColumnSpec, typed: string): ColumnCheck[] {
   }
   if (column.max !== undefined) {
     checks.push({ rule: 'range', condition: `${typed} > ${boundSql(column, column.max)}`, reason: reasonText(r.aboveMaximum, { max: column.max }) });
+  }
+  if (column.notFuture) {
+    const latest = latestAccepted(column);
+    checks.push({ rule: 'range', condition: `${typed} > ${boundSql(column, latest)}`, reason: reasonText(r.inFuture, { latest }) });
   }
   if (column.pattern) {
     checks.push({

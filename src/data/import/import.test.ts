@@ -124,6 +124,29 @@ describe('re-importing a file after its references arrived', () => {
   });
 });
 
+describe('refusing rows dated in the future', () => {
+  it('rejects a transaction dated after tomorrow (it would move every window), and keeps today’s', async () => {
+    const store = await tempStore();
+    try {
+      await loadParents(store.db);
+      const file = join(store.dir, 'future.csv');
+      // Shanghai is eight hours ahead of the stored UTC: a row stamped in the next few hours is real.
+      const soon = new Date(Date.now() + 3 * 3600 * 1000).toISOString().replace('T', ' ').slice(0, 19);
+      writeFileSync(file, `txn_id,account_id,customer_id,ts,amount\nF1,A1,C1,2099-01-01 10:00:00,1.00\nF2,A1,C1,${soon},2.00\n`);
+      const result = await importFile(store.db, { table: 'transactions', file });
+      expect(result).toMatchObject({ rowsImported: 1, rowsRejected: 1 });
+      const [reject] = await rejectsOf(store.db, result.id);
+      expect(reject).toMatchObject({ row_number: 2, field: 'ts', rule: 'range', value: '2099-01-01 10:00:00' });
+      const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+      expect((reject as { reason: string }).reason).toMatch(new RegExp(`^in the future \\(after ${tomorrow} \\d{2}:\\d{2}:\\d{2}\\)`));
+      expect((reject as { reason_zh: string }).reason_zh).toMatch(/^晚于当前/);
+      expect(await store.db.all('SELECT txn_id FROM transactions')).toEqual([{ txn_id: 'F2' }]);
+    } finally {
+      await store.cleanup();
+    }
+  });
+});
+
 describe('storing imported rows', () => {
   it('keeps each customer’s rows together, in time order, whatever the file’s order', async () => {
     const store = await tempStore();

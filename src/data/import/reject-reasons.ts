@@ -33,6 +33,7 @@ export const rejectReasons = {
   notOneOf: { en: 'not one of: {values}', zh: '不在可选值内：{values}' },
   belowMinimum: { en: 'below minimum {min}', zh: '小于最小值 {min}' },
   aboveMaximum: { en: 'above maximum {max}', zh: '大于最大值 {max}' },
+  inFuture: { en: 'in the future (after {latest}): a date of something that has happened', zh: '晚于当前（{latest} 之后）：应为已发生事件的日期' },
   noMatch: { en: 'does not match {pattern}', zh: '不符合格式 {pattern}' },
   notFound: { en: 'not found in {target}', zh: '在 {target} 中不存在' },
   duplicateKey: { en: 'duplicate key in file (first at row {row})', zh: '文件内主键重复（首次出现在第 {row} 行）' },
