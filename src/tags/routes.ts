@@ -2,7 +2,6 @@ import { route, type AnyRouteDefinition } from '../core';
 import { catalogueSummary, tagDetail } from './catalogue-view';
 import { deleteTag, loadCatalogue, saveTag } from './definition-store';
 import { tagDrift } from './drift-store';
-import { explainTag } from './explain';
 import { getRetention, profileAsOf, setRetention } from './history-store';
 import { previewTag } from './preview';
 import * as api from './schema';
@@ -13,7 +12,6 @@ export const tagRoutes: readonly AnyRouteDefinition[] = [
   route(api.listTagsEndpoint, async ({ db, query }) => catalogueSummary(db, query.dimension)),
   route(api.getTagEndpoint, async ({ db, params }) => tagDetail(db, params.code)),
   route(api.tagDriftEndpoint, async ({ db, params, query }) => tagDrift(db, params.code, query.from, query.to)),
-  route(api.explainTagEndpoint, async ({ db, params, query }) => explainTag(db, params.code, query.customer)),
   route(api.validateTagEndpoint, async ({ db, body }) => {
     const result = checkDefinition(body, (await loadCatalogue(db)).map((t) => t.definition));
     return { valid: result.issues.length === 0, issues: [...result.issues] };

@@ -86,16 +86,6 @@ export const tagDriftEndpoint = endpoint({
   roles: [...readers], params: codeParams, query: z.object({ from: z.string().optional(), to: z.string().optional() }), response: driftSchema,
 });
 
-export const explainTagEndpoint = endpoint({
-  method: 'GET', path: '/api/tags/:code/explain', summary: "How a customer's tag value was computed", tags: ['tags'], roles: [...readers],
-  params: codeParams, query: z.object({ customer: z.string().min(1).max(64) }),
-  response: z.object({
-    definition: tagDefinitionSchema, customerId: z.string(), asOf: z.string(), value: z.unknown(),
-    window: z.object({ from: z.string().optional(), until: z.string() }).optional(),
-    inputs: z.array(z.record(z.string(), z.unknown())), inputsTruncated: z.boolean(),
-  }),
-});
-
 export const validateTagEndpoint = endpoint({
   method: 'POST', path: '/api/tags/validate', summary: 'Validate a tag definition without saving it', tags: ['tags'], roles: [...editors],
   body: definitionBody, response: z.object({ valid: z.boolean(), issues: z.array(validationIssueSchema) }),
