@@ -133,6 +133,17 @@ describe('custom tag store', () => {
     expect(await customTags(db)).toEqual([]);
   });
 
+  it('refuses a save over a version newer than the one the editor loaded', async () => {
+    await saveTag(db, base, 'usr_1', 'create');
+    await saveTag(db, { ...base, description: 'First edit.' }, 'usr_1', 'update', 'li.na', 1);
+    // A second editor still holding version 1 would overwrite the first edit without seeing it.
+    const error = await saveTag(db, { ...base, description: 'Stale edit.' }, 'usr_2', 'update', 'wang.wei', 1).catch((e: unknown) => e);
+    expect(isCardwiseError(error) && [error.code, error.messages['en-US']]).toEqual(['conflict', 'the tag was changed meanwhile (now version 2)']);
+    expect((await customTags(db))[0]?.definition).toMatchObject({ description: 'First edit.', version: 2 });
+    expect((await saveTag(db, { ...base, description: 'Current edit.' }, 'usr_2', 'update', 'wang.wei', 2)).version).toBe(3);
+    await deleteTag(db, base.code);
+  });
+
   it('refuses an edit that would break a custom tag reading the edited one, and saves nothing', async () => {
     await saveTag(db, base, 'usr_1', 'create');
     await saveTag(db, computed('luxury_share_90d', 'if(spend_90d > 0, luxury_spend_90d / spend_90d, null)'), 'usr_1', 'create');

@@ -45,9 +45,17 @@ export async function findTag(db: Queryable | Database, code: string): Promise<S
 /**
  * Validates against the catalogue (with this definition in place of any older version) and saves. `user` is
  * recorded as who saved it; `ownerName` (a person or team readers recognise, the username by default) owns a
- * new tag that names no owner.
+ * new tag that names no owner. `baseVersion`, when given, must be the stored version: two people editing the
+ * same tag do not silently overwrite each other.
  */
-export async function saveTag(db: Database, input: unknown, user: string | null, mode: 'create' | 'update', ownerName = user): Promise<TagDefinition> {
+export async function saveTag(
+  db: Database,
+  input: unknown,
+  user: string | null,
+  mode: 'create' | 'update',
+  ownerName = user,
+  baseVersion?: number,
+): Promise<TagDefinition> {
   const catalogue = await loadCatalogue(db);
   const { definition } = validateDefinition(input, catalogue.map((t) => t.definition));
   const existing = catalogue.find((t) => t.definition.code === definition.code);
@@ -56,6 +64,10 @@ export async function saveTag(db: Database, input: unknown, user: string | null,
   }
   if (mode === 'create' && existing) fail('conflict', `标签 ${definition.code} 已存在`, `tag ${definition.code} already exists`);
   if (mode === 'update' && !existing) fail('not_found', `找不到标签 ${definition.code}`, `tag ${definition.code} not found`);
+  if (mode === 'update' && baseVersion !== undefined && existing && baseVersion !== existing.definition.version) {
+    const now = existing.definition.version;
+    fail('conflict', `标签已被他人修改（当前版本 ${now}）`, `the tag was changed meanwhile (now version ${now})`, { version: now });
+  }
   // A definition that names no owner belongs to whoever first saved it, and keeps that owner through edits
   // (the console's editor sends none); the schema's default is only for the built-in library.
   const ownerGiven = typeof (input as { owner?: unknown } | null)?.owner === 'string';

@@ -23,7 +23,8 @@ export const tagRoutes: readonly AnyRouteDefinition[] = [
     return saved;
   }),
   route(api.updateTagEndpoint, async ({ db, params, body, user, audit }) => {
-    const saved = await saveTag(db, { ...body, code: params.code }, user.id, 'update', user.username);
+    const { baseVersion, ...definition } = body;
+    const saved = await saveTag(db, { ...definition, code: params.code }, user.id, 'update', user.username, baseVersion);
     await audit('tag.update', saved.code, { version: saved.version });
     return saved;
   }),

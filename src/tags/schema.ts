@@ -103,7 +103,8 @@ export const createTagEndpoint = endpoint({
 
 export const updateTagEndpoint = endpoint({
   method: 'PUT', path: '/api/tags/:code', summary: 'Update a custom tag (a new version)', tags: ['tags'], roles: [...editors],
-  params: codeParams, body: definitionBody, response: tagDefinitionSchema,
+  // `baseVersion`: the version the editor loaded; a save over a newer one is refused (two people editing).
+  params: codeParams, body: z.object({ baseVersion: z.number().int().min(1).optional() }).catchall(z.unknown()), response: tagDefinitionSchema,
 });
 
 export const deleteTagEndpoint = endpoint({

@@ -36,12 +36,22 @@ export function TagEditorPage() {
     <TagEditor
       key={source ?? 'new'}
       editing={code ?? null}
+      baseVersion={code === undefined ? undefined : original.data?.definition.version}
       initial={original.data ? draftOf(original.data.definition, code === undefined) : emptyDraft}
     />
   );
 }
 
-function TagEditor({ editing, initial }: { readonly editing: string | null; readonly initial: TagDraft }) {
+function TagEditor({
+  editing,
+  baseVersion,
+  initial,
+}: {
+  readonly editing: string | null;
+  /** The version loaded for editing: saving over a newer one is refused. */
+  readonly baseVersion?: number | undefined;
+  readonly initial: TagDraft;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -63,7 +73,7 @@ function TagEditor({ editing, initial }: { readonly editing: string | null; read
   const saveError = create.error ?? update.error;
   const save = () =>
     editing
-      ? update.mutate({ params: { code: editing }, body: definition })
+      ? update.mutate({ params: { code: editing }, body: { ...definition, ...(baseVersion ? { baseVersion } : {}) } })
       : create.mutate({ body: definition });
 
   return (
