@@ -5,6 +5,8 @@ import { refreshProfile } from '../tags';
 import { customerViewSchema, tagExplanationSchema, tagsSectionSchema } from './schema';
 import { profileFixture, type ProfileFixture } from './test-fixture';
 
+const shanghaiDay = "CAST(timezone('Asia/Shanghai', timezone('UTC', ts)) AS DATE)";
+
 // Tags in the 360° view, read from the tag capability's profile and snapshots after two real refreshes
 // (a month apart, each keeping a snapshot), and explanations with personal fields left out.
 describe('tags in the 360° view over HTTP', () => {
@@ -65,11 +67,82 @@ describe('tags in the 360° view over HTTP', () => {
     expect(spend?.history[0]?.value).toBeCloseTo(then?.v ?? NaN, 6);
   });
 
-  it('explains a behaviour tag with its window and input rows', async () => {
-    const e = tagExplanationSchema.parse(await get('/tags/spend_90d/explain'));
-    expect(e.definition.code).toBe('spend_90d');
-    expect(e.window?.until).toBeDefined();
-    expect(e.inputs.length).toBeGreaterThan(0);
+  // The explanation is checked against the raw transactions, with the Shanghai day taken through ICU's time
+  // zone rules (the engine uses integer arithmetic on a fixed +8 offset), so a wrong window, a dropped filter
+  // or rows from the wrong day make the two disagree.
+  describe('explains a behaviour tag from the raw transactions', () => {
+    // spend_90d: net spend (refunds count, negative) over the 90 Shanghai days ending at the as-of date.
+    const inWindow = `customer_id = $id AND ${shanghaiDay} BETWEEN $from::DATE AND $to::DATE`;
+    let windowed: string;
+
+    beforeAll(async () => {
+      // A customer whose 90 days hold a refund and who also bought on the day just before the window, so a
+      // window one day too wide or a filter on refunds changes the explanation; fewer than 100 rows, so
+      // the explanation lists them all.
+      const row = await fx.server.db.one<{ customer_id: string }>(
+        `SELECT customer_id FROM transactions GROUP BY 1
+         HAVING count(*) FILTER (WHERE ${shanghaiDay} BETWEEN $from::DATE AND $to::DATE AND amount < 0) > 0
+            AND count(*) FILTER (WHERE ${shanghaiDay} = $before::DATE) > 0
+            AND count(*) FILTER (WHERE ${shanghaiDay} BETWEEN $from::DATE AND $to::DATE) BETWEEN 2 AND 100
+         ORDER BY 1 LIMIT 1`,
+        { from: addDays(asOf, -89), to: asOf, before: addDays(asOf, -90) },
+      );
+      if (!row) throw new Error('the portfolio has no customer with a refund in 90 days and a purchase the day before');
+      windowed = row.customer_id;
+    });
+
+    const explain = async (code: string) => {
+      const { status, body } = await fx.get('analyst', `/api/customers/${windowed}/tags/${code}/explain`, 'en-US');
+      expect(status, JSON.stringify(body)).toBe(200);
+      return tagExplanationSchema.parse(body);
+    };
+    const rawRows = async (extra = '') =>
+      fx.server.db.all<{ ts: Date; amount: number }>(
+        `SELECT ts, amount::DOUBLE AS amount FROM transactions WHERE ${inWindow} ${extra} ORDER BY ts, amount`,
+        { id: windowed, from: addDays(asOf, -89), to: asOf },
+      );
+    // An input row as (timestamp, amount), sorted, to compare with the raw rows regardless of order.
+    const keyed = (rows: ReadonlyArray<Record<string, unknown>>) =>
+      rows.map((r) => `${new Date(r.ts as string | Date).toISOString()} ${Number(r.amount).toFixed(2)}`).sort();
+
+    it('spend_90d: the 90-day window, every transaction in it (refunds too), summing to the profile value', async () => {
+      const e = await explain('spend_90d');
+      expect(e.customerId).toBe(windowed);
+      expect(e.asOf).toBe(asOf);
+      expect(e.definition.spec).toEqual({ kind: 'dynamic', source: 'txn', aggregate: 'sum', field: 'amount', window: '90d' });
+      // `from` inclusive, `until` exclusive: the 90 days asOf−89 … asOf.
+      expect(e.window).toEqual({ from: addDays(asOf, -89), until: addDays(asOf, 1) });
+      expect(e.inputsTruncated).toBe(false);
+
+      const raw = await rawRows();
+      expect(keyed(e.inputs)).toEqual(keyed(raw));
+      expect(e.inputs.every((r) => typeof r.day === 'string' && r.day >= addDays(asOf, -89) && r.day <= asOf)).toBe(true);
+      expect(e.inputs.some((r) => Number(r.amount) < 0)).toBe(true);
+
+      const independent = await fx.server.db.one<{ v: number }>(
+        `SELECT sum(amount)::DOUBLE AS v FROM transactions WHERE ${inWindow}`,
+        { id: windowed, from: addDays(asOf, -89), to: asOf },
+      );
+      const profile = await fx.server.db.one<{ v: number }>('SELECT spend_90d::DOUBLE AS v FROM profile WHERE customer_id = $id', {
+        id: windowed,
+      });
+      expect(independent?.v).toBeCloseTo(profile?.v ?? NaN, 2);
+      expect(e.value).toBeCloseTo(independent?.v ?? NaN, 2);
+      expect(e.inputs.reduce((s, r) => s + Number(r.amount), 0)).toBeCloseTo(independent?.v ?? NaN, 2);
+    });
+
+    it('txn_count_90d: only the rows its filter keeps (purchases), as many as the profile counts', async () => {
+      const e = await explain('txn_count_90d');
+      expect(e.definition.spec).toEqual({ kind: 'dynamic', source: 'txn', aggregate: 'count', filter: 'not is_refund', window: '90d' });
+      expect(e.window).toEqual({ from: addDays(asOf, -89), until: addDays(asOf, 1) });
+      const purchases = await rawRows('AND amount >= 0');
+      expect(keyed(e.inputs)).toEqual(keyed(purchases));
+      expect(e.value).toBe(purchases.length);
+      const profile = await fx.server.db.one<{ v: number }>('SELECT txn_count_90d::DOUBLE AS v FROM profile WHERE customer_id = $id', {
+        id: windowed,
+      });
+      expect(profile?.v).toBe(purchases.length);
+    });
   });
 
   it('leaves what the customer said out of an explanation, whatever the role', async () => {

@@ -74,3 +74,63 @@ describe('profile history', () => {
     expect(tables[0]?.n).toBe(0);
   });
 });
+
+// Retention by age, counted back from the newest snapshot: real refreshes at four as-of dates over the
+// hand-made portfolio, then the maximum age tightened step by step. The ages from the newest (2025-06-30)
+// are worked out by hand: 2025-03-01 is 121 days old, 2025-05-01 60, 2025-06-01 29.
+describe('profile history: retention by age', () => {
+  let store: Awaited<ReturnType<typeof tempStore>>;
+  let db: Database;
+  const dates = ['2025-03-01', '2025-05-01', '2025-06-01', '2025-06-30'];
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    store = await tempStore();
+    db = store.db;
+    await loadScenario(db);
+    for (const asOf of dates) await refreshProfile(db, { asOf });
+    for (const s of await listSnapshots(db)) ids.set(s.asOf, s.snapshotId);
+  });
+  afterAll(async () => store.cleanup());
+
+  const tablesLeft = async (tables: readonly string[]) =>
+    (await db.all<{ table_name: string }>('SELECT table_name FROM duckdb_tables() ORDER BY 1')).map((r) => r.table_name).filter((t) => tables.includes(t));
+  const statsLeft = async () =>
+    (await db.all<{ snapshot_id: string }>('SELECT DISTINCT snapshot_id FROM profile_snapshot_stats ORDER BY 1')).map((r) => r.snapshot_id);
+
+  it('drops the snapshots older than the maximum age with their tables and statistics, keeping one exactly that old', async () => {
+    const before = await listSnapshots(db);
+    expect(before.map((s) => s.asOf)).toEqual(dates);
+    const allTables = before.map((s) => s.table);
+
+    // 60 days: only 2025-03-01 (121 days) is older; 2025-05-01 is exactly 60 days old and stays.
+    const dropped = await setRetention(db, { keep: 12, maxAgeDays: 60 });
+    expect(dropped).toEqual([ids.get('2025-03-01')]);
+    const left = await listSnapshots(db);
+    expect(left.map((s) => s.asOf)).toEqual(['2025-05-01', '2025-06-01', '2025-06-30']);
+    expect(left.map((s) => s.snapshotId)).toEqual(['2025-05-01', '2025-06-01', '2025-06-30'].map((d) => ids.get(d)));
+    expect(await tablesLeft(allTables)).toEqual(left.map((s) => s.table).sort());
+    expect(await statsLeft()).toEqual(left.map((s) => s.snapshotId).sort());
+
+    // 59 days: 2025-05-01 goes too.
+    expect(await setRetention(db, { keep: 12, maxAgeDays: 59 })).toEqual([ids.get('2025-05-01')]);
+    expect((await listSnapshots(db)).map((s) => s.asOf)).toEqual(['2025-06-01', '2025-06-30']);
+  });
+
+  it('refuses a point-in-time read of a date only a dropped snapshot covered, and still serves the kept ones', async () => {
+    await expect(profileAsOf(db, '2025-05-15')).rejects.toThrow('no profile snapshot on or before 2025-05-15');
+    await expect(profileAsOf(db, '2025-03-01')).rejects.toThrow('no profile snapshot on or before 2025-03-01');
+    const kept = await profileAsOf(db, '2025-06-10', { customerIds: ['C1'] });
+    expect(kept.snapshot.snapshotId).toBe(ids.get('2025-06-01'));
+    expect(kept.rows.map((r) => r.customer_id)).toEqual(['C1']);
+  });
+
+  it('applies the stored maximum age again when a newer snapshot is taken', async () => {
+    // The retention (59 days) is kept; a refresh as of 2025-07-31 makes 2025-06-01 60 days old.
+    const later = await refreshProfile(db, { asOf: '2025-07-31' });
+    const left = await listSnapshots(db);
+    expect(left.map((s) => s.asOf)).toEqual(['2025-06-30', '2025-07-31']);
+    expect(left.map((s) => s.snapshotId)).toEqual([ids.get('2025-06-30'), later.snapshotId]);
+    await expect(profileAsOf(db, '2025-06-29')).rejects.toThrow('no profile snapshot on or before 2025-06-29');
+  });
+});

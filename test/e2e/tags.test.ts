@@ -4,13 +4,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinTags } from '../../src/tags';
 import { pickOption } from './support/antd-select';
 import { chartRows, logIn, resultsDir, screenshot, settleCharts } from './support/console-page';
-import { startProfileStack } from './support/profile-stack';
+import { shiftDay, startProfileStack } from './support/profile-stack';
 import type { Stack } from './support/start-stack';
 
 const shanghaiDay = "CAST(timezone('Asia/Shanghai', timezone('UTC', t.ts)) AS DATE)";
 
+/** spend_90d's PSI between the stack's two snapshots, from their tables alone (drift-store.ts is not used). */
+async function independentPsi(stack: Stack): Promise<number> {
+  const tables = await stack.db.all<{ t: string }>('SELECT table_name AS t FROM profile_snapshots ORDER BY as_of');
+  if (tables.length !== 2) throw new Error(`expected the stack's two snapshots, found ${tables.length}`);
+  const band = `CASE WHEN spend_90d IS NULL THEN 'none' WHEN spend_90d < 0 THEN '0' WHEN spend_90d < 1000 THEN '1'
+    WHEN spend_90d < 5000 THEN '2' WHEN spend_90d < 20000 THEN '3' WHEN spend_90d < 50000 THEN '4' ELSE '5' END`;
+  const shares = async (table: string) => {
+    const rows = await stack.db.all<{ b: string; n: number }>(
+      `SELECT ${band} AS b, count(*)::INTEGER AS n FROM "${table}" GROUP BY 1`,
+    );
+    const total = rows.reduce((sum, r) => sum + r.n, 0);
+    return new Map(rows.map((r) => [r.b, r.n / total]));
+  };
+  const [expected, actual] = [await shares(tables[0]?.t ?? ''), await shares(tables[1]?.t ?? '')];
+  const bins = new Set([...expected.keys(), ...actual.keys()]);
+  let total = 0;
+  for (const b of bins) {
+    const e = Math.max(expected.get(b) ?? 0, 1e-4);
+    const a = Math.max(actual.get(b) ?? 0, 1e-4);
+    total += (a - e) * Math.log(a / e);
+  }
+  return total;
+}
+
 describe('tag catalogue, detail charts, editor and refresh', () => {
-  let stack: Stack;
+  let stack: Stack & { readonly asOf: string };
   let page: Page;
 
   beforeAll(async () => {
@@ -47,8 +71,23 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
     expect((await chartRows(page, 'chart-tag-trend')).length).toBe(2);
     const drift = await chartRows(page, 'chart-tag-drift');
     expect(drift).toHaveLength(1);
-    expect(Number(drift[0]?.[1])).toBeGreaterThanOrEqual(0);
-    expect(['stable', 'moderate', 'major']).toContain(drift[0]?.[2]);
+    // The one pair: the refresh four weeks back against the latest (profile-stack.ts).
+    expect(drift[0]?.[0]).toBe(`${shiftDay(stack.asOf, -28)} → ${stack.asOf}`);
+    const shown = Number(drift[0]?.[1]);
+    // The API's answer for the same tag and snapshots, read with the page's session.
+    const api = (await (await page.request.get(`${stack.baseUrl}/api/tags/spend_90d/drift`)).json()) as {
+      from: { asOf: string };
+      to: { asOf: string };
+      psi: number;
+      band: string;
+    };
+    expect([api.from.asOf, api.to.asOf]).toEqual([shiftDay(stack.asOf, -28), stack.asOf]);
+    expect(shown).toBe(api.psi);
+    // And computed apart from both: spend_90d's bands (edges 0, 1000, 5000, 20000, 50000, and a bin for no
+    // value) counted in each snapshot table, then PSI = Σ (a − e)·ln(a / e) over shares floored at 0.0001.
+    const expectedPsi = await independentPsi(stack);
+    expect(shown).toBeCloseTo(expectedPsi, 10);
+    expect(drift[0]?.[2]).toBe(expectedPsi < 0.1 ? 'stable' : expectedPsi <= 0.25 ? 'moderate' : 'major');
     await settleCharts(page);
     await screenshot(page, join(resultsDir, 'tag-detail-zh-CN.png'));
 

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../app';
 import { addDays } from '../../core';
@@ -119,5 +121,154 @@ describe('cardwise tags refresh', () => {
     } finally {
       await db.close();
     }
+  }, 120_000);
+});
+
+// Custom tags from the command line on a portfolio of their own: `tags preview` and `tags add` read a
+// definition file, then a refresh computes the saved tag into the profile. Expected figures come from SQL
+// over the raw transactions, with the Shanghai day taken as `ts + 8 h` and the 30/90-day windows written
+// out as day ranges, not from the engine.
+describe('cardwise tags add, preview and the refresh progress', () => {
+  let storePath: string;
+  let storeDir: string;
+  let removeStore: () => Promise<void>;
+  let asOf: string;
+
+  // Dining purchases (refunds excluded) in the 30 days to the as-of date, in bands <1, 1–3, 3–5, ≥5.
+  const diningCount = {
+    code: 'txn_count_dining_30d',
+    name_zh: '餐饮笔数（近30天）',
+    name_en: 'Dining purchases, 30d',
+    dimension: 'behaviour',
+    type: 'number',
+    spec: { kind: 'dynamic', source: 'txn', aggregate: 'count', filter: "category = 'dining' and not is_refund", window: '30d' },
+    buckets: { edges: [1, 3, 5] },
+    description: 'Dining purchases (refunds excluded) in the 30 days to the as-of date.',
+  };
+  // Overseas purchases in 90 days, for the preview (never saved).
+  const overseasCount = {
+    code: 'txn_count_overseas_90d',
+    name_zh: '境外消费笔数（近90天）',
+    name_en: 'Overseas purchases, 90d',
+    dimension: 'behaviour',
+    type: 'number',
+    spec: { kind: 'dynamic', source: 'txn', aggregate: 'count', filter: 'is_overseas and not is_refund', window: '90d' },
+    buckets: { edges: [1, 2, 5] },
+    description: 'Overseas purchases (refunds excluded) in the 90 days to the as-of date.',
+  };
+
+  /** Per customer (every one, 0 without rows): the purchases matching `where` in the `days` days to the as-of. */
+  const countsSql = (where: string, days: number) =>
+    `SELECT c.customer_id, count(t.customer_id)::INTEGER AS n FROM customers c
+     LEFT JOIN transactions t ON t.customer_id = c.customer_id AND t.amount >= 0 AND ${where}
+       AND ${shanghaiDay} BETWEEN DATE '${addDays(asOf, -(days - 1))}' AND DATE '${asOf}'
+     GROUP BY 1`;
+
+  const withDb = async <T>(work: (db: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> => {
+    const db = await openStore(storePath, { connections: 1 });
+    try {
+      return await work(db);
+    } finally {
+      await db.close();
+    }
+  };
+
+  beforeAll(async () => {
+    const store = await tempStore();
+    ({ path: storePath, dir: storeDir, cleanup: removeStore } = store);
+    await generatePortfolio(store.db, { customers: 300, seed: 31, months: 6 });
+    // The as-of a refresh picks: the Shanghai day of the latest transaction.
+    asOf = (await store.db.one<{ d: string }>(`SELECT max(${shanghaiDay}) AS d FROM transactions`))?.d ?? '';
+    writeFileSync(join(storeDir, 'dining.json'), JSON.stringify(diningCount));
+    writeFileSync(join(storeDir, 'overseas.json'), JSON.stringify(overseasCount));
+    await store.db.close();
+  }, 120_000);
+  afterAll(() => removeStore());
+
+  it('previews a definition: its band counts equal SQL over the transactions, and nothing is saved', async () => {
+    const run = await cardwise('tags', 'preview', '--db', storePath, '--file', join(storeDir, 'overseas.json'));
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const preview = JSON.parse(run.stdout) as {
+      tag: string;
+      asOf: string;
+      customers: number;
+      coverage: number;
+      distribution: { kind: string; items: Array<{ label: string; count: number }> };
+      sample: Array<{ customer_id: string; value: number }>;
+    };
+    expect([preview.tag, preview.asOf, preview.customers]).toEqual(['txn_count_overseas_90d', asOf, 300]);
+    const truth = await withDb((db) => db.all<{ customer_id: string; n: number }>(countsSql('t.is_overseas', 90)));
+    const band = (n: number) => (n < 1 ? 0 : n < 2 ? 1 : n < 5 ? 2 : 3);
+    const expected = [0, 1, 2, 3].map((b) => truth.filter((r) => band(r.n) === b).length);
+    expect(preview.distribution.kind).toBe('bands');
+    expect(preview.distribution.items.map((i) => i.count)).toEqual(expected);
+    // Not a vacuous check: some customers did buy abroad in the 90 days.
+    expect(expected[0]).toBeLessThan(300);
+    const byCustomer = new Map(truth.map((r) => [r.customer_id, r.n]));
+    expect(preview.sample.length).toBeGreaterThan(0);
+    for (const s of preview.sample) expect(s.value, s.customer_id).toBe(byCustomer.get(s.customer_id));
+    const saved = await withDb((db) => db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM tag_definitions'));
+    expect(saved?.n).toBe(0);
+  }, 60_000);
+
+  it('adds a custom tag from a file, refuses it a second time, and a later refresh computes it into the profile', async () => {
+    const add = await cardwise('tags', 'add', '--db', storePath, '--file', join(storeDir, 'dining.json'));
+    expect([add.code, add.stderr]).toEqual([0, '']);
+    expect(add.stdout).toBe('saved txn_count_dining_30d version 1; run `cardwise tags refresh` to compute it\n');
+    const stored = await withDb((db) =>
+      db.all<{ code: string; version: number; definition: string }>('SELECT code, version, definition FROM tag_definitions'),
+    );
+    expect(stored.map((r) => [r.code, r.version])).toEqual([['txn_count_dining_30d', 1]]);
+    expect(JSON.parse(stored[0]?.definition ?? '{}')).toMatchObject({ ...diningCount, version: 1 });
+
+    const again = await cardwise('tags', 'add', '--db', storePath, '--file', join(storeDir, 'dining.json'));
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('tag txn_count_dining_30d already exists');
+
+    const refresh = await cardwise('tags', 'refresh', '--db', storePath, '--no-snapshot');
+    expect(refresh.code).toBe(0);
+    expect(refresh.stdout).toMatch(new RegExp(`^full refresh as of ${asOf}: 300 customers`, 'm'));
+    const check = await withDb((db) =>
+      db.one<{ wrong: number; counted: number; customers: number }>(
+        `WITH truth AS (${countsSql("t.category = 'dining'", 30)})
+         SELECT count(*) FILTER (WHERE p.txn_count_dining_30d IS DISTINCT FROM t.n)::INTEGER AS wrong,
+                sum(t.n)::INTEGER AS counted, count(*)::INTEGER AS customers
+         FROM profile p FULL JOIN truth t USING (customer_id)`,
+      ),
+    );
+    expect(check).toMatchObject({ wrong: 0, customers: 300 });
+    expect(check?.counted).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('shows the refresh progress on stderr: each pass by name, the profile, then 100 % and the snapshot', async () => {
+    const run = await cardwise('tags', 'refresh', '--db', storePath);
+    expect(run.code).toBe(0);
+    // Not a terminal: one line per phase at each 10 % step (progress-bar.ts). The refresh phase counts the
+    // dynamic passes, then the profile SELECT and the swap: total = passes + 2.
+    const passes = [...run.stdout.matchAll(/^ {2}pass (\S+)\s+(\d+) tags\s+(\d+) aggregates/gm)].map((m) => ({
+      id: m[1] as string,
+      tags: Number(m[2]),
+      states: Number(m[3]),
+    }));
+    expect(passes.length).toBeGreaterThan(1);
+    const tags = Number(/× (\d+) tags/.exec(run.stdout)?.[1]);
+    const snapshot = /^ {2}snapshot (\S+)$/m.exec(run.stdout)?.[1];
+    const total = passes.length + 2;
+    const step = (done: number) => Math.floor((done / total) * 10) * 10;
+    const expected = [
+      ...passes.map((p, i) => ({ step: step(i), line: `  refresh: ${step(i)}% (pass ${p.id}: ${p.tags} tags, ${p.states} aggregates)` })),
+      { step: step(total - 2), line: `  refresh: ${step(total - 2)}% (profile: ${tags} tags)` },
+      { step: 100, line: '  refresh: 100% (300 customers)' },
+    ]
+      // A line is printed only when the step moves on.
+      .filter((e, i, all) => i === 0 || all[i - 1]?.step !== e.step)
+      .map((e) => e.line);
+    const lines = run.stderr.split('\n');
+    expect(lines.filter((l) => l.startsWith('  refresh: '))).toEqual(expected);
+    expect(lines.filter((l) => l.startsWith('  snapshot: '))).toEqual([
+      `  snapshot: 0% (${snapshot})`,
+      '  snapshot: 50% (retention)',
+      `  snapshot: 100% (${snapshot})`,
+    ]);
   }, 120_000);
 });
