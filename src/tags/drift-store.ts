@@ -1,7 +1,7 @@
 import { fail } from '../core';
 import { quoteIdent, type Database } from '../db';
 import { findTag } from './definition-store';
-import { driftBand, psi, type DriftBand } from './drift';
+import { binOrder, driftBand, missingBin as missing, psi, type DriftBand } from './drift';
 import { listSnapshots, type SnapshotInfo } from './history-store';
 import { bandSql } from './snapshot-stats';
 import { bucketLabels } from './plan/planner';
@@ -15,7 +15,6 @@ export interface DriftReport {
   readonly bins: Array<{ readonly label: string; readonly expected: number; readonly actual: number }>;
 }
 
-const missing = '(missing)';
 
 /**
  * PSI of one tag between two snapshots (default: the two newest). Bins: the tag's buckets, else the deciles
@@ -50,7 +49,7 @@ export async function tagDrift(db: Database, code: string, fromId?: string, toId
     return new Map(rows.map((r) => [r.b ?? missing, r.n]));
   };
   const [expected, actual] = [await counts(from.table), await counts(to.table)];
-  const keys = [...new Set([...expected.keys(), ...actual.keys()])].sort();
+  const keys = [...new Set([...expected.keys(), ...actual.keys()])].sort(binOrder(def.type === 'number' ? undefined : def.values));
   const e = keys.map((k) => expected.get(k) ?? 0);
   const a = keys.map((k) => actual.get(k) ?? 0);
   const value = psi(e, a);

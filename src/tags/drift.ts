@@ -27,3 +27,22 @@ export function driftBand(value: number): DriftBand {
   if (value <= 0.25) return 'moderate';
   return 'major';
 }
+
+/** The bin of customers without a value. */
+export const missingBin = '(missing)';
+
+/**
+ * Bins in reading order: bands by their index (as text, band 10 would sort before band 2), an enum's values
+ * in the order the tag lists them, anything else alphabetically; customers without a value last.
+ */
+export function binOrder(values: readonly string[] | undefined): (a: string, b: string) => number {
+  const rank = (k: string): [number, number, string] => {
+    if (k === missingBin) return [2, 0, k];
+    if (values?.includes(k)) return [0, values.indexOf(k), k];
+    return /^\d+$/.test(k) ? [0, Number(k), k] : [1, 0, k];
+  };
+  return (a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
+  };
+}
