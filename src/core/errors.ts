@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'expression_invalid'
   | 'definition_invalid'
   | 'job_failed'
+  | 'query_timeout'
   | 'internal';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -40,6 +41,9 @@ const statusOf: Record<ErrorCode, number> = {
   expression_invalid: 422,
   definition_invalid: 422,
   job_failed: 500,
+  // A valid request the server will not finish as it stands (docs/decisions.md: not 408 or 503, which
+  // browsers, the console and proxies may resend, running the heavy query again).
+  query_timeout: 422,
   internal: 500,
 };
 

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { translateOpenError } from './lock-error';
 import { toRows, type Row, type SqlParams } from './rows';
+import { defaultQueryTimeLimitMs, TimeLimitedSession } from './time-limit';
 
 /** What a query needs: one connection's worth of work. A transaction hands the same interface to its body. */
 export interface Queryable {
@@ -73,6 +74,8 @@ export class Database implements Omit<Queryable, 'connection'> {
   private readonly idle: ConnectionSession[] = [];
   private readonly waiting: Array<(session: ConnectionSession) => void> = [];
   private closed = false;
+  /** How long `withTimeLimit` work may run, in ms (0: no limit). The server sets it at startup. */
+  queryTimeLimitMs = defaultQueryTimeLimitMs;
 
   private constructor(
     readonly path: string,
@@ -110,6 +113,24 @@ export class Database implements Omit<Queryable, 'connection'> {
     }
   }
 
+  /**
+   * Runs interactive, read-only work (a preview, a live count) on a connection of its own, interrupted when
+   * `limitMs` passes: the work then fails with `query_timeout` (src/db/time-limit.ts). An interrupted
+   * connection goes back to the pool only as a fresh one: whatever the work left on it (an aborted
+   * transaction, temp tables, settings) is dropped with the old one, so the next caller inherits nothing.
+   */
+  async withTimeLimit<T>(work: (session: Queryable) => Promise<T>, limitMs = this.queryTimeLimitMs): Promise<T> {
+    let session = await this.acquire();
+    const limited = new TimeLimitedSession(session, limitMs);
+    try {
+      return await work(limited);
+    } finally {
+      limited.stop();
+      if (limited.timedOut && !this.closed) session = await this.renew(session);
+      this.release(session);
+    }
+  }
+
   /** All-or-nothing: the body's writes land together or not at all. */
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.withConnection((session) => inTransaction(session, () => work(session)));
@@ -139,6 +160,17 @@ export class Database implements Omit<Queryable, 'connection'> {
     const session = this.idle.pop();
     if (session) return Promise.resolve(session);
     return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private async renew(session: ConnectionSession): Promise<ConnectionSession> {
+    try {
+      const fresh = new ConnectionSession(await this.instance.connect());
+      session.connection.closeSync();
+      return fresh;
+    } catch {
+      // An interrupted connection still answers (DuckDB resets its interrupt): better than a pool one short.
+      return session;
+    }
   }
 
   private release(session: ConnectionSession): void {

@@ -3,3 +3,4 @@ export { migrate, type Migration } from './migrate';
 export { quoteIdent, quoteLiteral } from './sql';
 export type { Row, SqlParams, SqlValue } from './rows';
 export { preparedAll, preparedOne } from './prepared';
+export { defaultQueryTimeLimitMs, parseQueryTimeLimit, queryTimedOut } from './time-limit';

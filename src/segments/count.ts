@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { isCardwiseError } from '../core';
 import type { Database, Queryable } from '../db';
 import { compileRule, type CompiledRule } from './compile';
 import type { CountResult } from './definition-schema';
@@ -20,7 +21,9 @@ export async function countCompiled(session: Pick<Queryable, 'one'>, compiled: C
 
 /**
  * The live count behind the segment builder: parse, check, compile and count in one go. A bad rule fails
- * with `expression_invalid` (position, reason, suggestion) before the profile is touched.
+ * with `expression_invalid` (position, reason, suggestion) before the profile is touched. The count runs
+ * under the database's interactive time limit: a rule with behaviour windows scans transactions, and one
+ * too broad fails with `query_timeout` instead of holding a connection for minutes.
  */
 export async function countRule(db: Database, text: string): Promise<CountResult> {
   const started = performance.now();
@@ -29,7 +32,11 @@ export async function countRule(db: Database, text: string): Promise<CountResult
     // Optimistic: compiled against the kept context and counted in the same statement that reads its stamp,
     // one round trip instead of two (~1 ms of the 20 ms budget). Anything off (the rule is unknown to the
     // kept catalogue, its SQL fails on a changed profile, or the stamp moved) redoes it with a fresh context.
-    const counted = await countAgainst(db, text, kept).catch(() => undefined);
+    // A count stopped at the limit is the answer, not a reason to run it again.
+    const counted = await countAgainst(db, text, kept).catch((error: unknown) => {
+      if (isCardwiseError(error) && error.code === 'query_timeout') throw error;
+      return undefined;
+    });
     if (counted) return { ...counted, elapsedMs: elapsedSince(started) };
   }
   const context = await ruleContext(db);
@@ -38,7 +45,7 @@ export async function countRule(db: Database, text: string): Promise<CountResult
   const { info, total } = profileOf(context);
   const compiled = compileRule(prepared, info);
   // The total is kept with the context: only a refresh changes it.
-  const count = await countCompiled(db, compiled);
+  const count = await db.withTimeLimit((session) => countCompiled(session, compiled));
   return {
     count,
     total,
@@ -55,7 +62,9 @@ async function countAgainst(db: Database, text: string, kept: NonNullable<Return
   const { info, total } = profileOf(kept.context);
   const compiled = compileRule(prepareRule(text, kept.context.catalog), info);
   const { sql, params } = countQuery(compiled);
-  const row = await db.one<{ stamp: string | null; n: number }>(`SELECT ${contextStampSql} AS stamp, ${sql} AS n`, params);
+  const row = await db.withTimeLimit((session) =>
+    session.one<{ stamp: string | null; n: number }>(`SELECT ${contextStampSql} AS stamp, ${sql} AS n`, params),
+  );
   if (row?.stamp !== kept.stamp) return undefined;
   const count = Number(row.n);
   return { count, total, share: total > 0 ? count / total : 0, asOf: info.asOf };

@@ -18,24 +18,29 @@ export interface TagPreview extends TagStats {
 /**
  * Computes a definition over the current data without saving or writing anything: its coverage, mean,
  * distribution and a sample. A computed tag reads the tags it names from the catalogue, evaluated alongside.
+ * The pass runs inside a request over up to 100M transactions, so it runs under the database's interactive
+ * time limit and fails with `query_timeout` past it. Nothing is lost then: the plan is inline (every pass a
+ * CTE of one SELECT, no work or temp table), and an interrupted connection is replaced in the pool.
  */
 export async function previewTag(db: Database, input: unknown): Promise<TagPreview> {
   const catalogue = (await loadCatalogue(db)).map((t) => t.definition);
   const { definition } = validateDefinition(input, catalogue);
   const all = [...catalogue.filter((d) => d.code !== definition.code), definition];
-  const asOf = (await profileState(db))?.asOf ?? (await detectAsOf(db));
-  const needed = closure(definition, all);
-  const resolved = resolveCatalogue(needed);
-  const plan = planRefresh(resolved, duckdbEnv(asOf), 'tag_preview', true);
-  const from = `(${plan.profileSelect})`;
-  const [stats] = await db.withConnection((session) => computeStats(session, from, [definition]));
-  if (!stats) return fail('internal', '预览失败', 'preview produced no statistics');
-  const code = JSON.stringify(definition.code);
-  const sample = await db.all<{ customer_id: string; value: unknown }>(
-    `SELECT customer_id, ${code} AS value FROM ${from} WHERE ${code} IS NOT NULL ORDER BY customer_id LIMIT 10`,
-  );
-  const customers = (await db.one<{ n: number }>('SELECT count(*) AS n FROM customers'))?.n ?? 0;
-  return { ...stats, asOf, customers, sample };
+  const resolved = resolveCatalogue(closure(definition, all));
+  return db.withTimeLimit(async (session) => {
+    // Without a profile the as-of comes from max(ts): a scan of the transactions, so inside the limit too.
+    const asOf = (await profileState(session))?.asOf ?? (await detectAsOf(session));
+    const plan = planRefresh(resolved, duckdbEnv(asOf), 'tag_preview', true);
+    const from = `(${plan.profileSelect})`;
+    const [stats] = await computeStats(session, from, [definition]);
+    if (!stats) return fail('internal', '预览失败', 'preview produced no statistics');
+    const code = JSON.stringify(definition.code);
+    const sample = await session.all<{ customer_id: string; value: unknown }>(
+      `SELECT customer_id, ${code} AS value FROM ${from} WHERE ${code} IS NOT NULL ORDER BY customer_id LIMIT 10`,
+    );
+    const customers = (await session.one<{ n: number }>('SELECT count(*) AS n FROM customers'))?.n ?? 0;
+    return { ...stats, asOf, customers, sample };
+  });
 }
 
 /** The definition and every tag it reads, transitively. */

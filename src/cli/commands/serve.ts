@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { openStore } from '../../app';
-import type { Database } from '../../db';
+import { parseQueryTimeLimit, type Database } from '../../db';
 import { recoverJobs } from '../../jobs';
 import { ensureFirstAdmin, purgeExpiredSessions, type FirstAdmin } from '../../security';
 import { buildServer } from '../../server';
@@ -24,9 +24,11 @@ function describeAdmin(admin: FirstAdmin): string {
  * Serves an open store until SIGINT or SIGTERM, then stops taking requests, lets those in flight finish and
  * closes the database file so the next process can open it. Shared by `serve` and `demo`.
  * Environment: CARDWISE_COOKIE_SECURE (true/false, default per request), CARDWISE_TRUST_PROXY=1 behind a
- * TLS proxy, CARDWISE_METRICS_TOKEN for Prometheus, CARDWISE_LOG_LEVEL (default info).
+ * TLS proxy, CARDWISE_METRICS_TOKEN for Prometheus, CARDWISE_LOG_LEVEL (default info),
+ * CARDWISE_QUERY_TIME_LIMIT_MS for tag previews and live segment counts (default 10000, 0 for none).
  */
 export async function serveStore(db: Database, options: ServeOptions): Promise<void> {
+  db.queryTimeLimitMs = parseQueryTimeLimit(process.env.CARDWISE_QUERY_TIME_LIMIT_MS);
   const admin = await ensureFirstAdmin(db);
   const secure = process.env.CARDWISE_COOKIE_SECURE;
   const app = await buildServer({
