@@ -4,3 +4,4 @@ export { quoteIdent, quoteLiteral } from './sql';
 export type { Row, SqlParams, SqlValue } from './rows';
 export { preparedAll, preparedOne } from './prepared';
 export { defaultQueryTimeLimitMs, parseQueryTimeLimit, queryTimedOut } from './time-limit';
+export { enableQueryProgress, pollQueryProgress, withQueryProgress } from './query-progress';

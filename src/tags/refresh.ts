@@ -1,5 +1,5 @@
 import { fail, silentProgress, type ProgressListener } from '../core';
-import { inTransaction, quoteIdent, type Database, type Queryable } from '../db';
+import { enableQueryProgress, inTransaction, pollQueryProgress, quoteIdent, type Database, type Queryable } from '../db';
 import { loadCatalogue } from './definition-store';
 import { duckdbEnv } from './plan/env';
 import { planRefresh, profileColumnTypes, type RefreshPlan } from './plan/planner';
@@ -76,6 +76,23 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
   let customers = 0;
   const dayIndexes: DayIndexOutcome[] = [];
   await db.withConnection(async (session) => {
+    // A step's bar moves within it by DuckDB's estimate of the running statement (a pass over 100M
+    // transactions takes ~15 s); across the statements of one step it only goes forward.
+    await enableQueryProgress(session.connection);
+    const inStep = async <T>(step: number, detail: string, work: () => Promise<T>): Promise<T> => {
+      let seen = 0;
+      onProgress({ phase: 'refresh', done: step, total, detail });
+      const stop = pollQueryProgress(session.connection, (percent) => {
+        if (percent <= seen) return;
+        seen = percent;
+        onProgress({ phase: 'refresh', done: step + percent / 100, total, detail });
+      });
+      try {
+        return await work();
+      } finally {
+        stop();
+      }
+    };
     try {
       const indexes = new Map<string, { index: DayIndex; keepFrom: string }>();
       if (options.incremental) {
@@ -87,7 +104,6 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
         }
       }
       for (const [i, pass] of dynamicPasses.entries()) {
-        onProgress({ phase: 'refresh', done: i, total, detail: `pass ${pass.id}: ${pass.tags.length} tags, ${pass.states} aggregates` });
         const kept = options.incremental ? await stateMeta(session, pass.id) : undefined;
         let previous: RefreshPlan | undefined;
         if (kept) {
@@ -96,18 +112,19 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
         }
         const prevPass = previous?.passes.find((p) => p.id === pass.id);
         const dayIndex = pass.relation ? indexes.get(pass.relation.id)?.index : undefined;
-        const outcome = await runDynamicPass(session, pass, asOf, {
-          incremental: Boolean(options.incremental),
-          ...(prevPass ? { previous: prevPass } : {}),
-          ...(dayIndex ? { dayIndex } : {}),
-        });
+        const outcome = await inStep(i, `pass ${pass.id}: ${pass.tags.length} tags, ${pass.states} aggregates`, () =>
+          runDynamicPass(session, pass, asOf, {
+            incremental: Boolean(options.incremental),
+            ...(prevPass ? { previous: prevPass } : {}),
+            ...(dayIndex ? { dayIndex } : {}),
+          }),
+        );
         passTimes.push({ id: pass.id, tags: pass.tags.length, states: pass.states, ms: outcome.ms, mode: outcome.mode, ...(outcome.reason ? { reason: outcome.reason } : {}), ...(outcome.movedFrom ? { movedFrom: outcome.movedFrom, dirty: outcome.dirty ?? 0 } : {}) });
       }
       // Only now: the rows that left their windows in this refresh were among the days pruned.
       for (const { index, keepFrom } of indexes.values()) await pruneDayIndex(session, index, keepFrom);
-      onProgress({ phase: 'refresh', done: total - 2, total, detail: `profile: ${plan.columns.length} tags` });
       const t = Date.now();
-      await session.run(`CREATE OR REPLACE TABLE profile_next AS ${plan.profileSelect}`);
+      await inStep(total - 2, `profile: ${plan.columns.length} tags`, () => session.run(`CREATE OR REPLACE TABLE profile_next AS ${plan.profileSelect}`));
       profileMs = Date.now() - t;
       await options.beforeSwap?.();
       customers = (await session.one<{ n: number }>('SELECT count(*) AS n FROM profile_next'))?.n ?? 0;
@@ -125,6 +142,7 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
       onProgress({ phase: 'refresh', done: total, total, detail: `${customers.toLocaleString('en-US')} customers` });
     } finally {
       for (const table of workTables) await session.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      await session.run('RESET enable_progress_bar');
     }
   });
   const snapshotId = options.snapshot === false ? undefined : await takeSnapshot(db, onProgress);

@@ -1,5 +1,5 @@
 import { newId, shanghaiDate, silentProgress, type ProgressListener } from '../../core';
-import { quoteIdent, type Database, type Queryable } from '../../db';
+import { enableQueryProgress, quoteIdent, withQueryProgress, type Database, type Queryable } from '../../db';
 import type { TableSpec } from '../contract/define';
 import { saveReport } from '../quality/quality-store';
 import { buildReport } from '../quality/report';
@@ -7,7 +7,6 @@ import type { ReadFormats } from './column-checks';
 import { countFilled, measureImport } from './import-quality';
 import { findSameImport, insertImport, insertRejects } from './import-store';
 import type { LoadedMapping } from './mapping';
-import { enableQueryProgress, withQueryProgress } from './progress-poll';
 import type { ImportSummary } from './schema';
 import { tempNames, viewNames, type Stage, type TempNames } from './stage';
 import { insertGoodRowsSql, validateStage } from './validate';

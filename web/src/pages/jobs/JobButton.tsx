@@ -117,7 +117,7 @@ export function JobButton<E extends Endpoint>({
                     phase: t(`jobs.phase.${now.phase.name}`),
                     index: now.index + 1,
                     count: data.phases.length,
-                  }) + (now.phase.total ? ` · ${now.phase.done ?? 0}/${now.phase.total}` : '')
+                  }) + (now.phase.total ? ` · ${Math.floor(now.phase.done ?? 0)}/${now.phase.total}` : '')
                 : t('jobs.starting')}
           </Typography.Text>
         </Space>
