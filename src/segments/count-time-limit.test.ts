@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CardwiseError } from '../core';
 import { replaceTransactionsWithGenerated } from '../test-support/generated-transactions';
 import { countRule } from './count';
+import { createSegment } from './definition-store';
+import { overlapSegments } from './overlap';
+import { segmentSizes } from './sizes';
 import { startServer, writeProfile, type TestServer } from './test-fixture';
 import { tempStore } from '../test-support/temp-store';
 
@@ -48,6 +51,26 @@ describe('live count under the interactive time limit', () => {
     expect(limited).toHaveBeenCalledTimes(1);
     limited.mockRestore();
     expect(await countRule(db, 'spend_90d < 1000')).toMatchObject({ count: 1, total: 3 });
+  });
+
+  it('lists sizes under one shared limit: a slow rule and any after it show no size, the others theirs', async () => {
+    const { db } = server.store;
+    const save = (nameEn: string, rule: string) =>
+      createSegment(db, { nameZh: nameEn, nameEn, description: 'x', rule }, 'test');
+    const [light, heavy, late] = [
+      await save('Big spenders', 'spend_90d >= 5000'),
+      await save('Travellers', heavyRule),
+      await save('Small spenders', 'spend_90d < 1000'),
+    ];
+    const sizes = await segmentSizes(db, [light, heavy, late]);
+    expect([sizes.get(light.id)?.count, sizes.get(heavy.id), sizes.get(late.id)]).toEqual([2, null, null]);
+    // Without the slow rule ahead of it, the same segment is counted.
+    expect((await segmentSizes(db, [late])).get(late.id)?.count).toBe(1);
+    // The overlap evaluates every rule in one scan: the slow one stops it as a whole.
+    await expect(overlapSegments(db, [light.id, heavy.id])).rejects.toMatchObject({ code: 'query_timeout' });
+    expect((await overlapSegments(db, [light.id, late.id])).pairs).toEqual([
+      expect.objectContaining({ intersection: 0, union: 3 }),
+    ]);
   });
 
   it('answers the route with 422 query_timeout and a message that names the limit, in both languages', async () => {

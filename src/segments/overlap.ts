@@ -24,7 +24,8 @@ export async function overlapSegments(db: Database, ids: readonly string[]): Pro
     });
   }
   const segments = await getSegments(db, unique);
-  return db.withConnection(async (session) => {
+  // Up to ten operator-written rules, behaviour windows included, in one request: under the interactive limit.
+  return db.withTimeLimit(async (session) => {
     const catalog = await ruleCatalog(session);
     const profile = await loadProfileInfo(session);
     const { from, wheres, params } = compileRules(segments.map((s) => prepareRule(s.rule, catalog)), profile);

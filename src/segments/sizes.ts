@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Database } from '../db';
 import { ruleCatalog } from './catalog';
 import { compileRule } from './compile';
@@ -48,6 +49,11 @@ export async function segmentSizes(db: Database, segments: readonly Segment[]): 
   const profile = await readProfile(db);
   const catalog = profile ? await ruleCatalog(db) : undefined;
   const sizes = new Map<string, SegmentSize | null>();
+  // Live counts share one interactive time limit: a list with a slow rule (behaviour windows over 100M
+  // transactions) shows that segment, and any after the limit, without a size rather than failing or
+  // holding the database for every segment in turn.
+  const limitMs = db.queryTimeLimitMs;
+  const deadline = performance.now() + limitMs;
   for (const segment of segments) {
     const snapshot = snapshots.get(segment.id);
     const current = snapshot?.segment_version === segment.version && (!profile || snapshot.as_of === profile.info.asOf);
@@ -60,11 +66,17 @@ export async function segmentSizes(db: Database, segments: readonly Segment[]): 
         takenAt: snapshot.taken_at.toISOString(),
       });
     } else if (profile && catalog) {
+      const remaining = Math.floor(deadline - performance.now());
+      if (limitMs > 0 && remaining <= 0) {
+        sizes.set(segment.id, null);
+        continue;
+      }
       try {
-        const count = await countCompiled(db, compileRule(prepareRule(segment.rule, catalog), profile.info));
+        const compiled = compileRule(prepareRule(segment.rule, catalog), profile.info);
+        const count = await db.withTimeLimit((session) => countCompiled(session, compiled), limitMs > 0 ? remaining : 0);
         sizes.set(segment.id, { count, share: shareOf(count, profile), source: 'live', asOf: profile.info.asOf, takenAt: null });
       } catch {
-        sizes.set(segment.id, null); // the rule no longer compiles: the segment page says why
+        sizes.set(segment.id, null); // the rule no longer compiles, or its count ran past the limit
       }
     } else {
       sizes.set(segment.id, null);
