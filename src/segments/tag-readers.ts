@@ -17,16 +17,15 @@ export const segmentTagReaders: TagReaders = {
     const catalog = ruleCatalogOf(catalogue, await currentPersonaCodes(db));
     const broken: BrokenReader[] = [];
     for (const segment of segments) {
-      const zh = checkRule(segment.rule, catalog, 'zh-CN');
-      if (zh.valid) continue;
-      const en = checkRule(segment.rule, catalog, 'en-US');
-      const message = en.valid ? zh.problem.message : en.problem.message;
+      const check = checkRule(segment.rule, catalog);
+      if (check.valid) continue;
+      const { messages } = check.problem;
       broken.push({
         kind: 'segment',
         id: segment.id,
         name: segment.nameEn,
-        message,
-        message_zh: zh.problem.message,
+        message: messages['en-US'],
+        message_zh: messages['zh-CN'],
       });
     }
     return broken;
