@@ -36,7 +36,7 @@ export function registerTagReaders(readers: TagReaders): void {
   registered.set(readers.kind, readers);
 }
 
-/** Custom tags of the catalogue that do not resolve against it (built-in tags are checked by their tests). */
+/** Tags of the catalogue that do not resolve against it: custom ones reading what changed (built-in tags read only built-in tags, so they always resolve). */
 const tagReaders: TagReaders = {
   kind: 'tag',
   async broken(_db, catalogue) {
