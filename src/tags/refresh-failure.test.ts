@@ -6,15 +6,20 @@ import { profileDifferences } from '../test-support/profile-diff';
 import { currentPlan, refreshProfile } from './refresh';
 import { insertTxn, loadScenario } from './scenario-fixture';
 
+/** A store holding the scenario, refreshed in full as of its last day (2025-06-30). */
+async function refreshedScenario(): Promise<{ store: Awaited<ReturnType<typeof tempStore>>; db: Database }> {
+  const store = await tempStore();
+  await loadScenario(store.db);
+  await refreshProfile(store.db, { snapshot: false });
+  return { store, db: store.db };
+}
+
 describe('a refresh that fails part-way', () => {
   let store: Awaited<ReturnType<typeof tempStore>>;
   let db: Database;
 
   beforeAll(async () => {
-    store = await tempStore();
-    db = store.db;
-    await loadScenario(db);
-    await refreshProfile(db, { snapshot: false });
+    ({ store, db } = await refreshedScenario());
   });
   afterAll(async () => store.cleanup());
 
@@ -69,10 +74,7 @@ describe('an incremental refresh that fails between passes', () => {
   let db: Database;
 
   beforeAll(async () => {
-    store = await tempStore();
-    db = store.db;
-    await loadScenario(db);
-    await refreshProfile(db, { snapshot: false });
+    ({ store, db } = await refreshedScenario());
     // Builds the day-ordered copies the next incremental refresh reads its moved rows from.
     await refreshProfile(db, { incremental: true, snapshot: false });
   });
