@@ -5,3 +5,4 @@ export type { Row, SqlParams, SqlValue } from './rows';
 export { preparedAll, preparedOne } from './prepared';
 export { defaultQueryTimeLimitMs, parseQueryTimeLimit, queryTimedOut } from './time-limit';
 export { enableQueryProgress, pollQueryProgress, withQueryProgress } from './query-progress';
+export { oneAtATime } from './one-at-a-time';

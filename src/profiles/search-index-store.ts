@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '../db';
+import { oneAtATime, type Database, type Queryable } from '../db';
 
 // The search keys are a copy derived from `customers`, so they must never answer from an older portfolio.
 // Customers only ever grow through the importer (a changed row is rejected as a conflict, never updated),
@@ -48,14 +48,7 @@ export async function rebuildSearchKeys(db: Database): Promise<number> {
 
 // One check at a time per database: two searches that both see a new count must not rebuild together
 // (DuckDB would refuse the second CREATE OR REPLACE as a write-write conflict).
-const queue = new WeakMap<Database, Promise<unknown>>();
 const verified = new WeakSet<Database>();
-
-function serialised<T>(db: Database, work: () => Promise<T>): Promise<T> {
-  const next = (queue.get(db) ?? Promise.resolve()).then(work, work);
-  queue.set(db, next.catch(() => undefined));
-  return next;
-}
 
 async function checkAndRebuild(db: Database): Promise<void> {
   const full = !verified.has(db);
@@ -70,5 +63,5 @@ async function checkAndRebuild(db: Database): Promise<void> {
 
 /** Makes sure the keys describe the customers table as it is now (see the note at the top of this file). */
 export function ensureSearchKeys(db: Database): Promise<void> {
-  return serialised(db, () => checkAndRebuild(db));
+  return oneAtATime(db, 'search keys', () => checkAndRebuild(db));
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { newId } from '../core';
-import type { Database, SqlValue } from '../db';
+import { oneAtATime, type Database, type SqlValue } from '../db';
 import type { AuditEntry, AuditQuery, AuditVerification } from './schema';
 
 /** Well-known actions; capabilities may add their own as `<noun>.<verb>` (e.g. `segment.export`). */
@@ -51,19 +51,11 @@ function rowHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
-// Appends must see the previous hash and write the next one without another append in between; in the
-// embedded tier one process owns the file, so a per-database queue is enough.
-const queues = new WeakMap<Database, Promise<unknown>>();
-
-function serialised<T>(db: Database, work: () => Promise<T>): Promise<T> {
-  const next = (queues.get(db) ?? Promise.resolve()).catch(() => undefined).then(work);
-  queues.set(db, next);
-  return next;
-}
+// Appends must see the previous hash and write the next one without another append in between.
 
 /** Appends one entry to the hash chain. There is no update or delete: the log only grows. */
 export function appendAudit(db: Database, input: AuditInput, now = new Date()): Promise<AuditEntry> {
-  return serialised(db, () =>
+  return oneAtATime(db, 'audit chain', () =>
     db.transaction(async (tx) => {
       const last = await tx.one<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
       // A JavaScript Date has millisecond precision, which TIMESTAMP stores exactly: the hash of what is

@@ -1,5 +1,6 @@
 import { fail, newId } from '../core';
 import type { Database, Queryable } from '../db';
+import { changingCatalogue } from '../tags';
 import { ruleCatalog } from './catalog';
 import {
   builtinFamilies,
@@ -145,8 +146,15 @@ export async function writeSegment(db: Database, segment: Segment, by: string | 
   return segment;
 }
 
-/** Validates the input and its rule, then saves version 1 of a new rule segment. Nothing is written on error. */
-export async function createSegment(db: Database, input: unknown, by: string | null): Promise<Segment> {
+/**
+ * Validates the input and its rule, then saves version 1 of a new rule segment. Nothing is written on error.
+ * The rule is checked and saved with no tag edit in between (a tag edit checks the saved segments).
+ */
+export function createSegment(db: Database, input: unknown, by: string | null): Promise<Segment> {
+  return changingCatalogue(db, () => checkAndCreate(db, input, by));
+}
+
+async function checkAndCreate(db: Database, input: unknown, by: string | null): Promise<Segment> {
   const parsed = segmentInputSchema.parse(input);
   const prepared = prepareRule(parsed.rule, await ruleCatalog(db));
   const now = new Date().toISOString();
@@ -177,9 +185,14 @@ function refuseBuiltin(segment: Segment, verb: { zh: string; en: string }): void
 
 /**
  * Saves a new version of a rule segment. `baseVersion`, when given, must be the current version: two people
- * editing the same segment do not silently overwrite each other.
+ * editing the same segment do not silently overwrite each other (the check and the write run with no other
+ * change to segments or tags in between).
  */
-export async function updateSegment(db: Database, id: string, input: unknown, by: string | null, baseVersion?: number): Promise<Segment> {
+export function updateSegment(db: Database, id: string, input: unknown, by: string | null, baseVersion?: number): Promise<Segment> {
+  return changingCatalogue(db, () => checkAndUpdate(db, id, input, by, baseVersion));
+}
+
+async function checkAndUpdate(db: Database, id: string, input: unknown, by: string | null, baseVersion: number | undefined): Promise<Segment> {
   const current = await getSegment(db, id);
   refuseBuiltin(current, { zh: '修改', en: 'changed' });
   if (baseVersion !== undefined && baseVersion !== current.version) {

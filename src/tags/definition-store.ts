@@ -2,7 +2,7 @@ import { fail } from '../core';
 import type { Database, Queryable } from '../db';
 import { tagDefinitionSchema, type TagDefinition } from './definition-schema';
 import { builtinTags } from './library';
-import { refuseBrokenReaders } from './readers';
+import { changingCatalogue, refuseBrokenReaders } from './readers';
 import { validateDefinition } from './validate';
 
 // Custom tags live in tag_definitions as JSON; the built-in library lives in code and cannot be changed
@@ -48,13 +48,24 @@ export async function findTag(db: Queryable | Database, code: string): Promise<S
  * new tag that names no owner. `baseVersion`, when given, must be the stored version: two people editing the
  * same tag do not silently overwrite each other.
  */
-export async function saveTag(
+export function saveTag(
   db: Database,
   input: unknown,
   user: string | null,
   mode: 'create' | 'update',
   ownerName = user,
   baseVersion?: number,
+): Promise<TagDefinition> {
+  return changingCatalogue(db, () => checkAndSave(db, input, user, mode, ownerName, baseVersion));
+}
+
+async function checkAndSave(
+  db: Database,
+  input: unknown,
+  user: string | null,
+  mode: 'create' | 'update',
+  ownerName: string | null,
+  baseVersion: number | undefined,
 ): Promise<TagDefinition> {
   const catalogue = await loadCatalogue(db);
   const { definition } = validateDefinition(input, catalogue.map((t) => t.definition));
@@ -88,7 +99,11 @@ export async function saveTag(
 }
 
 /** Deletes a custom tag, refusing while saved definitions (custom tags, segments) read it. */
-export async function deleteTag(db: Database, code: string): Promise<void> {
+export function deleteTag(db: Database, code: string): Promise<void> {
+  return changingCatalogue(db, () => checkAndDelete(db, code));
+}
+
+async function checkAndDelete(db: Database, code: string): Promise<void> {
   const catalogue = await loadCatalogue(db);
   const tag = catalogue.find((t) => t.definition.code === code);
   if (!tag) fail('not_found', `找不到标签 ${code}`, `tag ${code} not found`);

@@ -5,7 +5,7 @@ export { builtinTags } from './library';
 export { rfmGrid, rfmGroupCondition, type RfmGroup } from './library/rfm-grid';
 export { loadCatalogue, customTags, findTag, saveTag, deleteTag, type StoredTag } from './definition-store';
 export { checkDefinition, validateDefinition, type CheckResult } from './validate';
-export { registerTagReaders, type TagReaders, type BrokenReader } from './readers';
+export { registerTagReaders, changingCatalogue, type TagReaders, type BrokenReader } from './readers';
 export { refreshProfile, detectAsOf, currentPlan, profileState, profileColumnTypesOf, type RefreshOptions, type RefreshResult } from './refresh';
 export {
   takeSnapshot,

@@ -1,5 +1,5 @@
 import { fail } from '../core';
-import type { Database, Queryable } from '../db';
+import { oneAtATime, type Database, type Queryable } from '../db';
 import type { TagDefinition } from './definition-schema';
 import { resolveTag, tagCatalog } from './resolve';
 
@@ -30,6 +30,15 @@ export interface TagReaders {
 }
 
 const registered = new Map<string, TagReaders>();
+
+/**
+ * Runs a change to tags or to a reader of tags (check and write) with no other such change in between:
+ * otherwise a segment saved against the old catalogue and a tag edit checked against the old segments could
+ * both pass their checks and both commit. Changes nest nowhere, so one queue per database is enough.
+ */
+export function changingCatalogue<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  return oneAtATime(db, 'tag catalogue', work);
+}
 
 /** Registers a kind of reader (once per kind; a second registration of the same kind replaces the first). */
 export function registerTagReaders(readers: TagReaders): void {
