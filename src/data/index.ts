@@ -1,5 +1,6 @@
 export { dataMigrations } from './migrations';
 export { contractTables, contractTable } from './contract/tables';
+export { portfolioAsOf, portfolioAsOfSql } from './contract/as-of';
 export type { TableSpec, ColumnSpec, ColumnType } from './contract/define';
 export { createTableSql } from './contract/ddl';
 export * from './contract/enums';

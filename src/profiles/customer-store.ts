@@ -1,3 +1,4 @@
+import { portfolioAsOfSql } from '../data';
 import { preparedAll, preparedOne, type Database } from '../db';
 
 // Point reads of one customer's small per-customer tables. Every predicate is `customer_id = $id`: the
@@ -31,12 +32,9 @@ export async function findCustomer(db: Database, customerId: string): Promise<Cu
     `SELECT ${customerColumns} FROM customers WHERE customer_id = $id LIMIT 1`, { id: customerId });
 }
 
-// DuckDB answers max(ts) from the column statistics: under a millisecond even over 100M rows.
-const asOfSql = '(SELECT CAST(max(ts) + INTERVAL 8 HOUR AS DATE) FROM transactions)';
-
-/** The portfolio's as-of date: the Shanghai day of the latest transaction; null before any are loaded. */
-export async function portfolioAsOf(db: Database): Promise<string | null> {
-  return (await preparedOne<{ as_of: string | null }>(db, `SELECT ${asOfSql} AS as_of`, {}))?.as_of ?? null;
+/** The portfolio's as-of date (null before any transaction is loaded), as a prepared statement: the 360° view reads it on every call. */
+export async function portfolioAsOfPrepared(db: Database): Promise<string | null> {
+  return (await preparedOne<{ as_of: string | null }>(db, `SELECT ${portfolioAsOfSql} AS as_of`, {}))?.as_of ?? null;
 }
 
 /**
@@ -46,7 +44,7 @@ export async function portfolioAsOf(db: Database): Promise<string | null> {
 export async function customerExists(db: Database, customerId: string): Promise<{ exists: boolean; asOf: string | null }> {
   const row = await preparedOne<{ customer_id: string; portfolio_as_of: string | null }>(
     db,
-    `SELECT customer_id, ${asOfSql} AS portfolio_as_of FROM customers WHERE customer_id = $id LIMIT 1`,
+    `SELECT customer_id, ${portfolioAsOfSql} AS portfolio_as_of FROM customers WHERE customer_id = $id LIMIT 1`,
     { id: customerId },
   );
   return { exists: row !== undefined, asOf: row?.portfolio_as_of ?? null };

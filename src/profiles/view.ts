@@ -2,7 +2,7 @@ import { fail, type AuditWriter, type AuthenticatedUser } from '../core';
 import type { Database } from '../db';
 import { authorizeUnmask } from '../security';
 import type { CustomerView } from './schema';
-import { customerExists, findCustomer, portfolioAsOf, type CustomerRow } from './customer-store';
+import { customerExists, findCustomer, portfolioAsOfPrepared, type CustomerRow } from './customer-store';
 import { accountsSection } from './sections/accounts';
 import { sectionContext, type SectionContext } from './sections/context';
 import { modelsSection, segmentsSection } from './sections/insights';
@@ -47,7 +47,7 @@ async function gate(request: ViewRequest, fields: readonly string[]): Promise<bo
  */
 export async function customerView(db: Database, request: ViewRequest): Promise<CustomerView> {
   const pendingCustomer = findCustomer(db, request.customerId);
-  const asOf = await portfolioAsOf(db);
+  const asOf = await portfolioAsOfPrepared(db);
   const ctx = sectionContext(db, request.customerId, asOf, false);
   const pendingSections = Promise.all([
     accountsSection(ctx),

@@ -7,13 +7,14 @@ import type { TagDefinition } from './definition-schema';
 import { runDynamicPass, stateMeta, type PassOutcome } from './state-store';
 import { pruneDayIndex, syncDayIndex, type DayIndex, type DayIndexOutcome, type DayIndexSpec } from './day-index';
 import type { Relation } from './sources';
+import { portfolioAsOf } from '../data';
 import { takeSnapshot } from './history-store';
 import { resolveCatalogue } from './validate';
 
 export interface RefreshOptions {
   /** Move kept states forward by the days since the last refresh; the profile is the same as a full refresh's. */
   readonly incremental?: boolean;
-  /** Compute as of this day instead of the latest complete day of transactions (backfills, tests). */
+  /** Compute as of this day instead of the portfolio's as-of date (backfills, tests). */
   readonly asOf?: string;
   /** Keep a dated snapshot of the new profile (default true). */
   readonly snapshot?: boolean;
@@ -35,13 +36,9 @@ export interface RefreshResult {
   readonly snapshotId?: string;
 }
 
-/**
- * The portfolio's as-of date: the Shanghai calendar day of the latest transaction. Windows end there, never
- * at the wall clock, so a refresh of the same data gives the same profile on any day.
- */
+/** The portfolio's as-of date (`portfolioAsOf`), where the tags' windows end; refused before any transaction is loaded. */
 export async function detectAsOf(db: Queryable | Database): Promise<string> {
-  const row = await db.one<{ d: string | null }>('SELECT CAST(max(ts) + INTERVAL 8 HOUR AS DATE) AS d FROM transactions');
-  return row?.d ?? fail('bad_request', '没有交易数据，无法确定数据截止日', 'no transactions yet: the as-of date cannot be set');
+  return (await portfolioAsOf(db)) ?? fail('bad_request', '没有交易数据，无法确定数据截止日', 'no transactions yet: the as-of date cannot be set');
 }
 
 /** The SQL type each tag's profile column is stored as (whole-number tags as INTEGER). */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../../test-support/temp-store';
 import { generatePortfolio } from '../generator/generate';
-import { accountFlow, dashboardKpis, freshness, portfolioAsOf, spendByCategory, spendTrend } from './dashboard-store';
+import { portfolioAsOf } from '../contract/as-of';
+import { accountFlow, dashboardKpis, freshness, spendByCategory, spendTrend } from './dashboard-store';
 
 // The dashboard on a small generated portfolio. Expected figures come from SQL written differently from the
 // store's (Shanghai days through ICU time-zone rules, day comparisons instead of timestamp ranges), and from

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, fromShanghai } from '../../core';
 import { quoteIdent, type Queryable } from '../../db';
+import { portfolioAsOf } from '../contract/as-of';
 import { contractTables } from '../contract/tables';
 import {
   dashboardMonths,
@@ -18,14 +19,6 @@ import {
 type Reader = Pick<Queryable, 'all' | 'one'>;
 
 const windowDays: Record<CategoryWindow, number> = { '30d': 30, '90d': 90, '365d': 365 };
-
-/** The as-of date: the Shanghai calendar day of the latest transaction, or null when there are none. */
-export async function portfolioAsOf(db: Reader): Promise<string | null> {
-  const row = await db.one<{ as_of: string | null }>(
-    'SELECT CAST(max(ts) + INTERVAL 8 HOUR AS DATE) AS as_of FROM transactions',
-  );
-  return row?.as_of ?? null;
-}
 
 /** UTC instant (as a TIMESTAMP literal DuckDB casts exactly) at which a Shanghai day begins. */
 function dayStart(day: string): string {
