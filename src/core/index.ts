@@ -5,3 +5,4 @@ export * from './money';
 export * from './progress';
 export * from './route';
 export * from './expr';
+export * from './zod-messages';

@@ -50,8 +50,14 @@ export const bucketsSchema = z
     /** One label per band (edges + 1); when absent the bands are labelled by their bounds. */
     labels: z.array(z.string().min(1).max(40)).optional(),
   })
-  .refine((b) => b.edges.every((e, i) => i === 0 || e > (b.edges[i - 1] as number)), 'edges must ascend')
-  .refine((b) => !b.labels || b.labels.length === b.edges.length + 1, 'labels must number edges + 1');
+  .refine((b) => b.edges.every((e, i) => i === 0 || e > (b.edges[i - 1] as number)), {
+    message: 'edges must ascend',
+    params: { zh: '分段边界须递增' },
+  })
+  .refine((b) => !b.labels || b.labels.length === b.edges.length + 1, {
+    message: 'labels must number edges + 1',
+    params: { zh: '分段标签数须为边界数加一' },
+  });
 export type Buckets = z.infer<typeof bucketsSchema>;
 
 const expression = z.string().min(1).max(4000);
@@ -102,7 +108,14 @@ export type ComputedSpec = z.infer<typeof computedSpecSchema>;
 export type TagSpec = z.infer<typeof tagSpecSchema>;
 
 export const tagDefinitionSchema = z.object({
-  code: z.string().min(2).max(64).regex(tagCodePattern, 'snake_case: lower-case words joined by _'),
+  code: z
+    .string()
+    .min(2)
+    .max(64)
+    .refine((code) => tagCodePattern.test(code), {
+      message: 'snake_case: lower-case words joined by _',
+      params: { zh: '须为 snake_case：小写英文单词以 _ 连接' },
+    }),
   name_zh: z.string().min(1).max(60),
   name_en: z.string().min(1).max(80),
   dimension: z.enum(tagDimensions),
@@ -112,7 +125,10 @@ export const tagDefinitionSchema = z.object({
   values: z
     .array(z.string().min(1).max(40))
     .max(100)
-    .refine((v) => new Set(v).size === v.length, 'each value once: the profile stores an enum of them')
+    .refine((v) => new Set(v).size === v.length, {
+      message: 'each value once: the profile stores an enum of them',
+      params: { zh: '每个取值只能出现一次（画像以枚举存储）' },
+    })
     .optional(),
   buckets: bucketsSchema.optional(),
   unit: z.string().max(20).optional(),

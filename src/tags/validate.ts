@@ -1,4 +1,4 @@
-import { fail, isCardwiseError } from '../core';
+import { fail, isCardwiseError, issueText } from '../core';
 import { tagDefinitionSchema, type TagDefinition, type ValidationIssue } from './definition-schema';
 import { findCycle } from './graph';
 import { resolveTag, tagCatalog, type ResolvedTag } from './resolve';
@@ -67,7 +67,10 @@ export function checkDefinition(input: unknown, catalogue: readonly TagDefinitio
   const parsed = tagDefinitionSchema.safeParse(input);
   if (!parsed.success) {
     return {
-      issues: parsed.error.issues.map((i) => issue(i.path.join('.') || '(definition)', i.message, `格式错误：${i.message}`)),
+      issues: parsed.error.issues.map((i) => {
+        const text = issueText(i);
+        return issue(i.path.join('.') || '(definition)', text.en, text.zh);
+      }),
     };
   }
   const def = parsed.data;
