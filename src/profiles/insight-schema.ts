@@ -44,7 +44,16 @@ export const tagsSectionSchema = section({
 
 export const segmentsSectionSchema = section({
   asOf: day.nullable(),
-  items: z.array(z.object({ segmentId: z.string(), name: z.string(), nameEn: z.string().optional(), since: day.nullable() })),
+  items: z.array(
+    z.object({
+      segmentId: z.string(),
+      name: z.string(),
+      nameEn: z.string().optional(),
+      /** The built-in segmentation it belongs to (`rfm`, `lifecycle` …); null for a rule segment. */
+      family: z.string().nullable(),
+      since: day.nullable(),
+    }),
+  ),
 });
 
 export const modelsSectionSchema = section({

@@ -18,7 +18,13 @@ export async function segmentsSection(ctx: SectionContext): Promise<SegmentsSect
   return {
     available: true,
     asOf: ctx.asOf,
-    items: segments.map((s) => ({ segmentId: s.id, name: s.nameZh, nameEn: s.nameEn, since: null })),
+    items: segments.map((s) => ({
+      segmentId: s.id,
+      name: s.nameZh,
+      nameEn: s.nameEn,
+      family: s.kind === 'builtin' ? s.family : null,
+      since: null,
+    })),
   };
 }
 

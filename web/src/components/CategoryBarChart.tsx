@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatCompact, formatMoney, formatPercent } from '../app/format';
+import { formatCompactMoney, formatMoney, formatPercent } from '../app/format';
 import { EChart } from '../charts/EChart';
 import { spendColor } from '../charts/palette';
 
@@ -60,7 +60,8 @@ export function CategoryBarChart({
     xAxis: {
       type: 'value',
       splitNumber: 3,
-      axisLabel: { formatter: (v: number) => formatCompact(v, locale) },
+      // Spend in yuan: the axis says so (¥1万), as the tooltip does.
+      axisLabel: { formatter: (v: number) => formatCompactMoney(v, locale) },
     },
     yAxis: {
       type: 'category',

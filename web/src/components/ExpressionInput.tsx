@@ -1,6 +1,8 @@
-import { Typography } from 'antd';
+import { BulbOutlined } from '@ant-design/icons';
+import { Button, Typography } from 'antd';
 import { useRef, type CSSProperties } from 'react';
-import type { ExprProblem } from './expression-check';
+import { useTranslation } from 'react-i18next';
+import { withSuggestion, type ExprProblem } from './expression-check';
 
 interface ExpressionInputProps {
   readonly value: string;
@@ -61,7 +63,10 @@ export function ExpressionInput({
   disabled,
   ariaLabel,
 }: ExpressionInputProps) {
+  const { t } = useTranslation();
   const mirror = useRef<HTMLDivElement>(null);
+  // "Did you mean …" as a button: one click puts the suggested name in place of the mistyped one.
+  const fixed = problem && !disabled ? withSuggestion(value, problem) : null;
   const start = problem ? Math.min(problem.position, value.length) : 0;
   const end = problem ? Math.min(Math.max(problem.end, start), value.length) : 0;
   const caret = problem ? caretLine(value, problem) : null;
@@ -129,6 +134,17 @@ export function ExpressionInput({
           style={{ marginTop: 6 }}
         >
           <Typography.Text type="danger">{problem.message}</Typography.Text>
+          {fixed !== null && problem.suggestion !== undefined && (
+            <Button
+              size="small"
+              type="link"
+              icon={<BulbOutlined />}
+              onClick={() => onChange(fixed)}
+              data-testid={`${testId}-fix`}
+            >
+              {t('common.useSuggestion', { suggestion: problem.suggestion })}
+            </Button>
+          )}
           <pre
             style={{
               ...textBox,

@@ -60,3 +60,29 @@ export function checkText(
     return { ok: false, problem };
   }
 }
+
+/** Where the word or quoted text starting at `start` ends (a problem from the server may mark only its start). */
+export function tokenEnd(text: string, start: number): number {
+  const quote = text[start];
+  if (quote === "'" || quote === '"') {
+    const close = text.indexOf(quote, start + 1);
+    return close === -1 ? text.length : close + 1;
+  }
+  const word = /^[A-Za-z0-9_]*/.exec(text.slice(start))?.[0] ?? '';
+  return start + Math.max(word.length, 1);
+}
+
+/**
+ * The text with the problem's "did you mean" applied: `spend90d` becomes `spend_90d`, `'platnum'` becomes
+ * `'platinum'` (quotes kept). Null when there is no suggestion or nothing would change.
+ */
+export function withSuggestion(text: string, problem: ExprProblem): string | null {
+  const suggestion = problem.suggestion;
+  if (suggestion === undefined || problem.position >= text.length) return null;
+  const start = problem.position;
+  const end = problem.end > start ? Math.min(problem.end, text.length) : tokenEnd(text, start);
+  const found = text.slice(start, end);
+  const quote = found[0] === "'" || found[0] === '"' ? found[0] : '';
+  const replacement = quote && !suggestion.startsWith(quote) ? `${quote}${suggestion}${quote}` : suggestion;
+  return found === replacement ? null : `${text.slice(0, start)}${replacement}${text.slice(end)}`;
+}

@@ -29,9 +29,14 @@ export function BureauPanel({ customerId }: { readonly customerId: string }) {
                 option={{
                   color: ['#722ed1'],
                   tooltip: { trigger: 'axis' },
-                  grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+                  grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
                   xAxis: { type: 'category', data: data.items.map((r) => r.asOf) },
-                  yAxis: { type: 'value', scale: true },
+                  yAxis: {
+                    type: 'value',
+                    scale: true,
+                    name: score,
+                    nameTextStyle: { color: '#8c8c8c', fontSize: 11 },
+                  },
                   series: [
                     { name: score, type: 'line', symbolSize: 6, data: data.items.map((r) => r.score) },
                   ],

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatCompact, formatCount, formatMoney } from '../../app/format';
+import { formatCompactMoney, formatCount, formatMoney } from '../../app/format';
 import { EChart } from '../../charts/EChart';
 import { countColor, spendColor } from '../../charts/palette';
 import type { SpendingData } from './view-types';
@@ -10,15 +10,22 @@ export function CustomerMonthlyChart({ data }: { readonly data: SpendingData }) 
   const locale = i18n.language;
   const spend = t('customers.spending.spend');
   const count = t('customers.spending.txnCount');
+  const axisName = { nameTextStyle: { color: '#8c8c8c', fontSize: 11 } };
   const option = {
     color: [spendColor, countColor],
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: [spend, count] },
-    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: data.months.map((m) => m.month.slice(2)) },
+    grid: { left: 8, right: 8, top: 52, bottom: 8, containLabel: true },
+    // Whole months (2026-07): "26-07" could be read as a day and a month.
+    xAxis: { type: 'category', data: data.months.map((m) => m.month) },
     yAxis: [
-      { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, locale) } },
-      { type: 'value', minInterval: 1, splitLine: { show: false } },
+      {
+        type: 'value',
+        name: spend,
+        ...axisName,
+        axisLabel: { formatter: (v: number) => formatCompactMoney(v, locale) },
+      },
+      { type: 'value', name: count, ...axisName, minInterval: 1, splitLine: { show: false } },
     ],
     series: [
       {
@@ -32,7 +39,8 @@ export function CustomerMonthlyChart({ data }: { readonly data: SpendingData }) 
         name: count,
         type: 'line',
         yAxisIndex: 1,
-        smooth: true,
+        // Straight segments: a smoothed line swings below zero and above the peaks between whole counts.
+        smooth: false,
         symbolSize: 5,
         tooltip: { valueFormatter: (v: unknown) => formatCount(Number(v), locale) },
         data: data.months.map((m) => m.txnCount),

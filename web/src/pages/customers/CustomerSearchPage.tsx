@@ -44,6 +44,7 @@ export function CustomerSearchPage() {
           }
           defaultValue={q}
           placeholder={byName ? t('customers.search.placeholderName') : t('customers.search.placeholder')}
+          aria-label={t('customers.search.label')}
           onSearch={(value) => setSearch(value.trim() ? { q: value.trim() } : {})}
           data-testid="customer-search"
           style={{ maxWidth: 640 }}
@@ -59,7 +60,12 @@ export function CustomerSearchPage() {
       )}
       {q && results.data && (
         <Card
-          title={t('customers.search.results', { count: results.data.total })}
+          // An unreadable query found nothing to count: "0 customers found" above the warning would mislead.
+          title={
+            results.data.matchedBy === 'invalid'
+              ? t('customers.search.invalidTitle')
+              : t('customers.search.results', { count: results.data.total })
+          }
           extra={
             results.data.matchedBy !== 'invalid' && (
               <Tag color="blue">{t(`customers.search.matchedBy.${results.data.matchedBy}`)}</Tag>
@@ -81,6 +87,8 @@ export function CustomerSearchPage() {
                 pageSize,
                 total: results.data.total,
                 hideOnSinglePage: true,
+                // The page size is fixed (20): antd's size picker, shown past 50 results, would do nothing.
+                showSizeChanger: false,
                 onChange: (p) => setSearch({ q, page: String(p) }),
               }}
               onRow={(row) =>

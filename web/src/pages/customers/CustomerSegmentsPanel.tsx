@@ -1,4 +1,4 @@
-import { Card, Empty, List, Tag, Typography } from 'antd';
+import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CustomerView } from '../../../../src/profiles/schema';
@@ -8,6 +8,9 @@ import { SectionView } from './SectionView';
 export function CustomerSegmentsPanel({ section }: { readonly section: CustomerView['segments'] }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en-US';
+  // Each segment beside its segmentation, so that "活跃" (lifecycle) and "流失风险" (RFM) do not read as
+  // contradicting each other.
+  const familyName = (family: string | null) => (family ? t(`segments.family.${family}`) : t('segments.ruleKind'));
   return (
     <Card title={t('customers.segments.title')} data-testid="customer-segments" style={{ height: '100%' }}>
       <SectionView section={section}>
@@ -28,9 +31,14 @@ export function CustomerSegmentsPanel({ section }: { readonly section: CustomerV
                     ) : null
                   }
                 >
-                  <Link to={`/segments/${s.segmentId}`} data-testid={`customer-segment-${s.segmentId}`}>
-                    <Tag color="blue">{english && s.nameEn ? s.nameEn : s.name}</Tag>
-                  </Link>
+                  <Space size={8}>
+                    <Typography.Text type="secondary" style={{ display: 'inline-block', minWidth: 72 }}>
+                      {familyName(s.family)}
+                    </Typography.Text>
+                    <Link to={`/segments/${s.segmentId}`} data-testid={`customer-segment-${s.segmentId}`}>
+                      <Tag color="blue">{english && s.nameEn ? s.nameEn : s.name}</Tag>
+                    </Link>
+                  </Space>
                 </List.Item>
               )}
             />

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, ClockCircleOutlined, LockOutlined } from '@ant-design/icons';
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { customerInteractionsEndpoint } from '../../../../src/profiles/schema';
 import { useEndpoint } from '../../api/useEndpoint';
@@ -75,7 +75,11 @@ export function InteractionsPanel({
                   },
                   {
                     key: 'sentiment',
-                    title: t('customers.interactions.sentiment'),
+                    title: (
+                      <Tooltip title={t('customers.interactions.sentimentHint')}>
+                        {t('customers.interactions.sentiment')}
+                      </Tooltip>
+                    ),
                     align: 'right',
                     render: (_, r) =>
                       r.sentiment === null ? (
@@ -97,9 +101,16 @@ export function InteractionsPanel({
                       r.resolved === null ? (
                         '—'
                       ) : r.resolved ? (
-                        <CheckCircleOutlined style={{ color: '#52c41a' }} />
+                        <Space size={4}>
+                          <CheckCircleOutlined style={{ color: '#52c41a' }} />
+                          {t('customers.interactions.isResolved')}
+                        </Space>
                       ) : (
-                        <ClockCircleOutlined style={{ color: '#faad14' }} />
+                        // Said in words, not only by an icon's colour.
+                        <Space size={4}>
+                          <ClockCircleOutlined style={{ color: '#faad14' }} />
+                          {t('customers.interactions.open')}
+                        </Space>
                       ),
                   },
                   {

@@ -3,8 +3,11 @@ import { Alert, Button, Descriptions, Popover, Spin, Table, Typography } from 'a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tagExplainEndpoint, type CustomerTag } from '../../../../src/profiles/schema';
+import { listTagsEndpoint } from '../../../../src/tags/schema';
 import { useEndpoint } from '../../api/useEndpoint';
 import { tagDescription } from '../../components/tag-description';
+import { formatWindow } from '../../components/tag-window';
+import { inputCell, inputColumns, inputHeading } from './explain-inputs';
 import { formatTagValue } from './tag-value';
 
 function text(value: unknown): string {
@@ -20,14 +23,30 @@ function Explanation({ customerId, tag }: { readonly customerId: string; readonl
     { params: { id: customerId, code: tag.code } },
     { staleTime: 300_000 },
   );
+  // A computed tag's inputs are other tags: their columns are headed with the tags' names.
+  const tags = useEndpoint(listTagsEndpoint, {}, { staleTime: 300_000 });
   if (explain.isPending) return <Spin />;
   if (explain.isError) return <Alert type="error" showIcon title={explain.error.message} />;
   const e = explain.data;
   const spec = (e.definition.spec ?? {}) as Record<string, unknown>;
-  const columns = [...new Set(e.inputs.slice(0, 20).flatMap((row) => Object.keys(row)))].slice(0, 6);
-  const description = tagDescription(e.definition, i18n.language);
+  const locale = i18n.language;
+  const columns = inputColumns(e.inputs, typeof spec.field === 'string' ? spec.field : 'amount');
+  const tagNames = new Map(
+    (tags.data?.tags ?? []).map((tag) => [tag.code, locale === 'en-US' ? tag.name_en : tag.name_zh]),
+  );
+  const description = tagDescription(e.definition, locale);
+  // The definition in words: 交易流水 · 求和 · 金额 · 近 90 天, not the codes it is stored as.
+  const specText: Record<'source' | 'aggregate' | 'field' | 'window', (v: string) => string> = {
+    source: (v) => t(`tagSource.${v}`, { defaultValue: v }),
+    aggregate: (v) => t(`tagAggregate.${v}`, { defaultValue: v }),
+    field: (v) => inputHeading(v, t, tagNames),
+    window: (v) => formatWindow(v, t),
+  };
   return (
-    <div style={{ width: 520, maxHeight: 420, overflow: 'auto' }} data-testid={`explain-${tag.code}`}>
+    <div
+      style={{ width: 560, maxHeight: 'min(600px, 70vh)', overflow: 'auto' }}
+      data-testid={`explain-${tag.code}`}
+    >
       <Descriptions
         size="small"
         column={1}
@@ -36,9 +55,7 @@ function Explanation({ customerId, tag }: { readonly customerId: string; readonl
           {
             key: 'value',
             label: t('customers.explain.value'),
-            children: (
-              <Typography.Text strong>{formatTagValue(tag, e.value, t, i18n.language)}</Typography.Text>
-            ),
+            children: <Typography.Text strong>{formatTagValue(tag, e.value, t, locale)}</Typography.Text>,
           },
           ...(description
             ? [
@@ -59,7 +76,7 @@ function Explanation({ customerId, tag }: { readonly customerId: string; readonl
             .map((k) => ({
               key: k,
               label: t(`tags.field.${k}`),
-              children: <Typography.Text code>{text(spec[k])}</Typography.Text>,
+              children: specText[k](text(spec[k])),
             })),
           ...(['expression', 'filter'] as const)
             .filter((k) => spec[k] !== undefined)
@@ -75,7 +92,7 @@ function Explanation({ customerId, tag }: { readonly customerId: string; readonl
           ...(e.window
             ? [
                 {
-                  key: 'window',
+                  key: 'range',
                   label: t('customers.explain.window'),
                   children: t('customers.explain.windowRange', {
                     from: e.window.from ?? '…',
@@ -98,10 +115,12 @@ function Explanation({ customerId, tag }: { readonly customerId: string; readonl
           pagination={{ pageSize: 8, hideOnSinglePage: true, size: 'small' }}
           rowKey={(_, i) => String(i)}
           dataSource={e.inputs}
+          scroll={{ x: 'max-content' }}
           columns={columns.map((c) => ({
             key: c,
-            title: c,
-            render: (_: unknown, row: Record<string, unknown>) => text(row[c]),
+            title: inputHeading(c, t, tagNames),
+            align: typeof e.inputs[0]?.[c] === 'number' ? ('right' as const) : undefined,
+            render: (_: unknown, row: Record<string, unknown>) => inputCell(c, row[c], t, locale),
           }))}
         />
       )}

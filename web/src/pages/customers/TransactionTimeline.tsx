@@ -36,6 +36,7 @@ export function TransactionTimeline({
           allowClear
           style={{ width: 180 }}
           placeholder={t('customers.timeline.allCategories')}
+          aria-label={t('customers.spending.category')}
           value={category}
           onChange={(c?: string) => {
             setCategory(c);
@@ -96,8 +97,11 @@ export function TransactionTimeline({
                 <Space size={4}>
                   {r.channel ? t(`contract.txnChannel.${r.channel}`, { defaultValue: r.channel }) : '—'}
                   {r.isOverseas && (
-                    <Tooltip title={r.country ?? ''}>
-                      <GlobalOutlined style={{ color: '#722ed1' }} />
+                    <Tooltip title={t('customers.timeline.overseas', { country: r.country ?? '—' })}>
+                      <GlobalOutlined
+                        style={{ color: '#722ed1' }}
+                        aria-label={t('customers.timeline.overseas', { country: r.country ?? '—' })}
+                      />
                     </Tooltip>
                   )}
                 </Space>

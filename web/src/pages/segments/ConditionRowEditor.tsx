@@ -44,7 +44,8 @@ export function ConditionRowEditor({
       data-op={condition.op}
       style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}
     >
-      <div data-testid={`condition-${path}-tag`} style={{ width: 280 }}>
+      {/* The tag takes the room left by the fixed operator and value, so a row fits a 1280 px screen. */}
+      <div data-testid={`condition-${path}-tag`} style={{ flex: '1 1 200px', minWidth: 200, maxWidth: 320 }}>
         <Select
           style={{ width: '100%' }}
           showSearch={{
@@ -52,6 +53,7 @@ export function ConditionRowEditor({
               (option && 'search' in option ? String(option.search) : '').includes(input.toLowerCase()),
           }}
           placeholder={t('segments.builder.pickTag')}
+          aria-label={t('segments.builder.pickTag')}
           value={condition.tag || undefined}
           onChange={(tag: string) => {
             const nextType = vocabulary.typeOf(tag);
@@ -62,9 +64,11 @@ export function ConditionRowEditor({
           popupMatchSelectWidth={360}
         />
       </div>
-      <div data-testid={`condition-${path}-op`} style={{ width: 116 }}>
+      {/* Wide enough for the longest English operator ("greater than", "is not empty") to be read whole. */}
+      <div data-testid={`condition-${path}-op`} style={{ width: 128 }}>
         <Select
           style={{ width: '100%' }}
+          aria-label={t('segments.builder.operator')}
           value={condition.op}
           onChange={(op) => {
             const arity = arityOf(op);

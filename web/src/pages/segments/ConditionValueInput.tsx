@@ -12,6 +12,10 @@ interface ConditionValueInputProps {
   readonly testId: string;
 }
 
+// One width for every single value, so that the rows' delete buttons line up whatever the tag's type; a list
+// of values takes the rest of the row.
+const valueWidth = 200;
+
 /** The value part of a condition: none, one, a range or a list, shaped by the operator and the tag's type. */
 export function ConditionValueInput({
   condition,
@@ -38,9 +42,10 @@ export function ConditionValueInput({
 
   if (type === 'boolean') {
     return (
-      <div data-testid={testId} style={{ minWidth: 120 }}>
+      <div data-testid={testId}>
         <Select
-          style={{ width: 120 }}
+          style={{ width: valueWidth }}
+          aria-label={t('segments.builder.value')}
           value={values[0]}
           onChange={(v: string) => onChange([v])}
           options={[
@@ -54,9 +59,10 @@ export function ConditionValueInput({
   if (arity === 'list' || ((type === 'enum' || choices.length > 0) && arity === 1)) {
     const multiple = arity === 'list';
     return (
-      <div data-testid={testId} style={{ flex: 1, minWidth: 180 }}>
+      <div data-testid={testId} style={multiple ? { flex: 1, minWidth: valueWidth } : { width: valueWidth }}>
         <Select
           style={{ width: '100%' }}
+          aria-label={t('segments.builder.value')}
           mode={multiple ? (choices.length > 0 ? 'multiple' : 'tags') : undefined}
           showSearch
           value={multiple ? [...values] : values[0]}
@@ -78,6 +84,7 @@ export function ConditionValueInput({
       data-testid={`${testId}-${i}`}
       value={values[i] ?? ''}
       placeholder={placeholder}
+      aria-label={t('segments.builder.value')}
       status={invalid(values[i]) ? 'error' : undefined}
       inputMode={type === 'number' ? 'decimal' : undefined}
       onChange={(e) => {
@@ -85,7 +92,7 @@ export function ConditionValueInput({
         next[i] = e.target.value;
         onChange(arity === 2 ? [next[0] ?? '', next[1] ?? ''] : [next[0] ?? '']);
       }}
-      style={{ width: arity === 2 ? 120 : 180 }}
+      style={{ width: arity === 2 ? (valueWidth - 32) / 2 : valueWidth }}
     />
   );
   return (

@@ -1,3 +1,4 @@
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OverlapResult } from '../../../../src/segments/schema';
 import { formatCount, formatPercent } from '../../app/format';
@@ -32,10 +33,10 @@ export function OverlapHeatmap({ data }: { readonly data: OverlapResult }) {
         const cell = cells[p.dataIndex];
         if (!cell) return '';
         const [x, y, jaccard] = cell.value;
-        return `${names[y]} ∩ ${names[x]}<br/>${t('segments.overlap.both')}: ${formatCount(cell.count, locale)}<br/>${t('segments.overlap.either')}: ${formatCount(cell.union, locale)}<br/>Jaccard: ${formatPercent(jaccard, locale)}`;
+        return `${names[y]} ∩ ${names[x]}<br/>${t('segments.overlap.both')}: ${formatCount(cell.count, locale)}<br/>${t('segments.overlap.either')}: ${formatCount(cell.union, locale)}<br/>${t('segments.overlap.jaccard')}: ${formatPercent(jaccard, locale)}`;
       },
     },
-    grid: { left: 8, right: 24, top: 8, bottom: 56, containLabel: true },
+    grid: { left: 8, right: 24, top: 8, bottom: 64, containLabel: true },
     xAxis: {
       type: 'category',
       data: names,
@@ -49,16 +50,19 @@ export function OverlapHeatmap({ data }: { readonly data: OverlapResult }) {
       axisLabel: { width: 120, overflow: 'truncate' },
       splitArea: { show: true },
     },
+    // A plain colour key (no drag handles, whose own 0 and 1 repeated the key's ends), named in words.
     visualMap: {
       min: 0,
       max: 1,
-      calculable: true,
+      calculable: false,
       orient: 'horizontal',
       left: 'center',
       bottom: 0,
       itemHeight: 160,
+      itemWidth: 12,
       inRange: { color: ['#f0f5ff', '#91caff', '#1677ff', '#003eb3'] },
-      text: ['Jaccard 1', '0'],
+      text: [`100%  ${t('segments.overlap.jaccard')}`, '0%'],
+      textStyle: { color: '#595959', fontSize: 11 },
     },
     series: [
       {
@@ -74,20 +78,25 @@ export function OverlapHeatmap({ data }: { readonly data: OverlapResult }) {
     ],
   };
   return (
-    <EChart
-      testId="chart-overlap"
-      label={t('segments.overlap.title')}
-      height={Math.max(320, 60 + names.length * 44)}
-      option={option}
-      table={{
-        columns: [
-          t('segments.overlap.pair'),
-          t('segments.overlap.both'),
-          t('segments.overlap.either'),
-          'Jaccard',
-        ],
-        rows: data.pairs.map((p) => [`${p.a}|${p.b}`, p.intersection, p.union, p.jaccard]),
-      }}
-    />
+    <>
+      <EChart
+        testId="chart-overlap"
+        label={t('segments.overlap.title')}
+        height={Math.max(320, 60 + names.length * 44)}
+        option={option}
+        table={{
+          columns: [
+            t('segments.overlap.pair'),
+            t('segments.overlap.both'),
+            t('segments.overlap.either'),
+            t('segments.overlap.jaccard'),
+          ],
+          rows: data.pairs.map((p) => [`${p.a}|${p.b}`, p.intersection, p.union, p.jaccard]),
+        }}
+      />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('segments.overlap.legend')}
+      </Typography.Text>
+    </>
   );
 }

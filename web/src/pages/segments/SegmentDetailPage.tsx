@@ -59,6 +59,9 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
   });
   const isRule = segment.kind === 'rule';
   const name = locale === 'en-US' ? segment.nameEn : segment.nameZh;
+  // Built-in segments are written by the platform itself, recorded as `system`: said in the console's language.
+  const who = (user: string | null | undefined) =>
+    !user ? '—' : user === 'system' ? t('segments.systemUser') : user;
 
   return (
     <Flex vertical gap={16}>
@@ -136,16 +139,16 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
                   },
                 ]
               : []),
-            { key: 'owner', label: t('segments.owner'), children: segment.owner ?? '—' },
+            { key: 'owner', label: t('segments.owner'), children: who(segment.owner) },
             {
               key: 'created',
               label: t('segments.created'),
-              children: `${formatDateTime(segment.createdAt, locale)} · ${segment.createdBy ?? '—'}`,
+              children: `${formatDateTime(segment.createdAt, locale)} · ${who(segment.createdBy)}`,
             },
             {
               key: 'updated',
               label: t('segments.updated'),
-              children: `${formatDateTime(segment.updatedAt, locale)} · ${segment.updatedBy ?? '—'}`,
+              children: `${formatDateTime(segment.updatedAt, locale)} · ${who(segment.updatedBy)}`,
             },
           ]}
         />

@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Space, Table, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { createSegmentEndpoint, type ListedSegment } from '../../../../src/segments/schema';
@@ -65,11 +65,14 @@ export function SegmentList({ segments, selected, onSelect, highlight }: Segment
         {
           key: 'rule',
           title: t('segments.rule'),
-          ellipsis: true,
+          // Cut to the column at narrow widths: the whole rule on hover.
+          ellipsis: { showTitle: false },
           render: (_, r) => (
-            <Typography.Text code style={{ fontSize: 12 }}>
-              {r.rule}
-            </Typography.Text>
+            <Tooltip title={<span style={{ fontFamily: 'monospace' }}>{r.rule}</span>} placement="topLeft">
+              <Typography.Text code style={{ fontSize: 12 }}>
+                {r.rule}
+              </Typography.Text>
+            </Tooltip>
           ),
         },
         {

@@ -21,19 +21,30 @@ export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
         const size = t('segments.size');
         const entered = t('segments.snapshots.entered');
         const exited = t('segments.snapshots.exited');
+        // Two scales (the size, and the entries and exits): each axis named so neither is read for the other.
+        const axisName = { nameTextStyle: { color: '#8c8c8c', fontSize: 11 } };
         const option = {
           color: ['#1677ff', '#cf1322', '#3f8600'],
           tooltip: { trigger: 'axis' },
           legend: { top: 0, data: [size, entered, exited] },
-          grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+          grid: { left: 8, right: 8, top: 52, bottom: 8, containLabel: true },
           xAxis: { type: 'category', data: oldestFirst.map(label) },
           yAxis: [
             {
               type: 'value',
               minInterval: 1,
+              name: size,
+              ...axisName,
               axisLabel: { formatter: (v: number) => formatCompact(v, locale) },
             },
-            { type: 'value', minInterval: 1, splitLine: { show: false } },
+            {
+              type: 'value',
+              minInterval: 1,
+              name: t('segments.snapshots.moves'),
+              ...axisName,
+              splitLine: { show: false },
+              axisLabel: { formatter: (v: number) => formatCompact(v, locale) },
+            },
           ],
           series: [
             { name: size, type: 'line', symbolSize: 7, data: oldestFirst.map((s) => s.size) },

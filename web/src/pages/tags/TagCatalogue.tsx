@@ -77,43 +77,47 @@ export function TagCatalogue() {
           )}
         </Space>
       </Flex>
-      <QueryCard
-        testId="tag-catalogue"
-        title={
-          <Segmented<DimensionFilter>
-            data-testid="tag-dimension-filter"
-            value={dimension}
-            onChange={setDimension}
-            options={[
-              { value: 'all', label: `${t('tags.allDimensions')} ${tags.data?.tags.length ?? ''}` },
-              ...tagDimensions.map((d) => ({ value: d, label: `${t(`dimension.${d}`)} ${countOf(d)}` })),
-            ]}
-          />
-        }
-        extra={
-          <Space>
-            <Select<TagKind | 'all'>
-              data-testid="tag-kind-filter"
-              value={kind}
-              onChange={setKind}
-              style={{ width: 128 }}
-              options={[
-                { value: 'all', label: t('tags.allKinds') },
-                ...tagKinds.map((k) => ({ value: k, label: t(`tagKind.${k}`) })),
-              ]}
-            />
-            <Input.Search
-              allowClear
-              placeholder={t('tags.search')}
-              onChange={(e) => setText(e.target.value)}
-              style={{ width: 200 }}
-              data-testid="tag-search"
-            />
-          </Space>
-        }
-        query={tags}
-      >
-        {() => <TagCatalogueTable rows={rows} onOpen={(code) => setSearch({ tag: code })} />}
+      {/* The filters sit above the table rather than in the card's header, where the dimension tabs and the
+          search could not wrap and the English tabs ran under the search at 1280 px. */}
+      <QueryCard testId="tag-catalogue" title={null} query={tags}>
+        {() => (
+          <Flex vertical gap={16}>
+            <Flex justify="space-between" align="center" wrap gap={8}>
+              <Segmented<DimensionFilter>
+                data-testid="tag-dimension-filter"
+                value={dimension}
+                onChange={setDimension}
+                options={[
+                  { value: 'all', label: `${t('tags.allDimensions')} ${tags.data?.tags.length ?? ''}` },
+                  ...tagDimensions.map((d) => ({ value: d, label: `${t(`dimension.${d}`)} ${countOf(d)}` })),
+                ]}
+              />
+              <Space style={{ marginLeft: 'auto' }}>
+                <Select<TagKind | 'all'>
+                  data-testid="tag-kind-filter"
+                  value={kind}
+                  onChange={setKind}
+                  aria-label={t('tags.kind')}
+                  style={{ width: 128 }}
+                  options={[
+                    { value: 'all', label: t('tags.allKinds') },
+                    ...tagKinds.map((k) => ({ value: k, label: t(`tagKind.${k}`) })),
+                  ]}
+                />
+                <Input.Search
+                  allowClear
+                  placeholder={t('tags.search')}
+                  onChange={(e) => setText(e.target.value)}
+                  aria-label={t('tags.search')}
+                  // Wide enough for the English placeholder ("Search code or name") not to be cut.
+                  style={{ width: 232 }}
+                  data-testid="tag-search"
+                />
+              </Space>
+            </Flex>
+            <TagCatalogueTable rows={rows} onOpen={(code) => setSearch({ tag: code })} />
+          </Flex>
+        )}
       </QueryCard>
       <TagDetailDrawer code={openTag} onClose={() => setSearch({})} />
     </Flex>

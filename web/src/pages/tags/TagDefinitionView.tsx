@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagDefinition } from '../../../../src/tags/schema';
 import { tagDescription } from '../../components/tag-description';
-import { dimensionColors, kindColors } from './tag-labels';
+import { formatSpan, formatWindow } from '../../components/tag-window';
+import { dimensionColors, kindColors, tagValueWithCode } from './tag-labels';
 
 function Code({ children }: { readonly children: string }) {
   return (
@@ -66,15 +67,23 @@ export function TagDefinitionView({ definition: d }: { readonly definition: TagD
       {
         key: 'aggregate',
         label: t('tags.field.aggregate'),
-        children: `${t(`tagAggregate.${spec.aggregate}`)}${spec.field ? ` · ${spec.field}` : ''}`,
+        // The field by its name (金额), its code beside it for whoever writes filters against it.
+        children: spec.field ? (
+          <Space size={4}>
+            {`${t(`tagAggregate.${spec.aggregate}`)} · ${t(`sourceField.${spec.field}`, { defaultValue: spec.field })}`}
+            <Typography.Text type="secondary">({spec.field})</Typography.Text>
+          </Space>
+        ) : (
+          t(`tagAggregate.${spec.aggregate}`)
+        ),
       },
       {
         key: 'window',
         label: t('tags.field.window'),
-        children: spec.window ? t('tags.windowText', { window: spec.window }) : '—',
+        children: spec.window ? formatWindow(spec.window, t) : '—',
       },
     );
-    if (spec.lag) items.push({ key: 'lag', label: t('tags.field.lag'), children: spec.lag });
+    if (spec.lag) items.push({ key: 'lag', label: t('tags.field.lag'), children: formatSpan(spec.lag, t) });
     if (spec.filter) items.push(codeItem('filter', spec.filter));
     if (spec.base) items.push(codeItem('base', spec.base));
   } else {
@@ -91,7 +100,7 @@ export function TagDefinitionView({ definition: d }: { readonly definition: TagD
     items.push({
       key: 'values',
       label: t('tags.field.values'),
-      children: d.values.map((v) => <Tag key={v}>{v}</Tag>),
+      children: d.values.map((v) => <Tag key={v}>{tagValueWithCode(v, t)}</Tag>),
       span: 2,
     });
   if (d.buckets) items.push(codeItem('buckets', d.buckets.edges.join(' | ')));

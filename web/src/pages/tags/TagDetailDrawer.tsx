@@ -11,7 +11,7 @@ import {
 } from '../../../../src/tags/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
 import { useMayCall } from '../../app/current-user';
-import { formatPercent } from '../../app/format';
+import { formatMoney, formatPercent } from '../../app/format';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { formatNumber } from '../../components/format-number';
 import { TagDefinitionView } from './TagDefinitionView';
@@ -44,6 +44,7 @@ export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
   });
   const data = detail.data;
   const latest = data?.trend.at(-1);
+  const money = data?.definition.unit === 'CNY';
 
   const actions = data && canEdit && (
     <Space>
@@ -104,7 +105,9 @@ export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
                   value={
                     latest?.mean === null || latest?.mean === undefined
                       ? '—'
-                      : formatNumber(latest.mean, locale)
+                      : money
+                        ? formatMoney(latest.mean, locale)
+                        : formatNumber(latest.mean, locale)
                   }
                 />
               </Card>
@@ -118,13 +121,17 @@ export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
           <TagDefinitionView definition={data.definition} />
           <Card size="small" title={t('tags.distribution', { date: latest?.asOf ?? '—' })}>
             {latest ? (
-              <TagDistributionChart testId="chart-tag-distribution" distribution={latest.distribution} />
+              <TagDistributionChart
+                testId="chart-tag-distribution"
+                distribution={latest.distribution}
+                unit={data.definition.unit}
+              />
             ) : (
               <Alert type="info" title={t('tags.noSnapshot')} />
             )}
           </Card>
           <Card size="small" title={t('tags.trend.title')}>
-            <TagTrendChart trend={data.trend} isNumber={data.definition.type === 'number'} />
+            <TagTrendChart trend={data.trend} isNumber={data.definition.type === 'number'} money={money} />
           </Card>
           <Card size="small" title={t('tags.drift.title')}>
             <TagDriftChart code={data.definition.code} trend={data.trend} />

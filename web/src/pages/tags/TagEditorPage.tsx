@@ -57,9 +57,14 @@ function TagEditor({
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [draft, setDraft] = useState(initial);
-  const set = (patch: Partial<TagDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  // Fields the person has typed in: only those show "required" under the input (see useTagValidation).
+  const [touched, setTouched] = useState<ReadonlySet<keyof TagDraft>>(new Set());
+  const set = (patch: Partial<TagDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setTouched((seen) => new Set([...seen, ...(Object.keys(patch) as Array<keyof TagDraft>)]));
+  };
   const tags = useEndpoint(listTagsEndpoint, {});
-  const validation = useTagValidation(draft, tags.data?.tags ?? [], editing);
+  const validation = useTagValidation(draft, tags.data?.tags ?? [], editing, touched);
   const definition = definitionOf(draft);
   const onSaved = (saved: TagDefinition) => {
     void message.success(t('tags.saved', { code: saved.code, version: saved.version }));

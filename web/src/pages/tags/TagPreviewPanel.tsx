@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Flex, Row, Statistic, Table, Typography } fro
 import { useTranslation } from 'react-i18next';
 import { previewTagEndpoint } from '../../../../src/tags/schema';
 import { useEndpointMutation } from '../../api/useEndpoint';
-import { formatCount, formatPercent } from '../../app/format';
+import { formatCount, formatMoney, formatPercent } from '../../app/format';
 import { formatNumber } from '../../components/format-number';
 import { TagDistributionChart } from './TagDistributionChart';
 
@@ -12,9 +12,9 @@ interface TagPreviewPanelProps {
   readonly ready: boolean;
 }
 
-function shown(value: unknown, locale: string): string {
+function shown(value: unknown, locale: string, money: boolean): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'number') return formatNumber(value, locale);
+  if (typeof value === 'number') return money ? formatMoney(value, locale, 2) : formatNumber(value, locale);
   return String(value);
 }
 
@@ -28,6 +28,8 @@ export function TagPreviewPanel({ definition, ready }: TagPreviewPanelProps) {
     preview.variables?.body !== undefined &&
     JSON.stringify(preview.variables.body) === JSON.stringify(definition);
   const data = current ? preview.data : undefined;
+  const unit = typeof definition.unit === 'string' ? definition.unit : null;
+  const money = unit === 'CNY';
   return (
     <Card
       size="small"
@@ -63,11 +65,18 @@ export function TagPreviewPanel({ definition, ready }: TagPreviewPanelProps) {
             <Col span={8}>
               <Statistic
                 title={t('tags.mean')}
-                value={data.mean === null ? '—' : formatNumber(data.mean, locale)}
+                value={data.mean === null ? '—' : shown(data.mean, locale, money)}
               />
             </Col>
           </Row>
-          <TagDistributionChart testId="chart-tag-preview" distribution={data.distribution} height={220} />
+          <TagDistributionChart
+            testId="chart-tag-preview"
+            distribution={data.distribution}
+            height={220}
+            unit={unit}
+          />
+          {/* A few customers' values, to check the definition reads what was meant. */}
+          <Typography.Text type="secondary">{t('tags.preview.sample')}</Typography.Text>
           <Table
             size="small"
             pagination={false}
@@ -75,7 +84,7 @@ export function TagPreviewPanel({ definition, ready }: TagPreviewPanelProps) {
             dataSource={data.sample.slice(0, 5)}
             columns={[
               { key: 'id', title: t('tags.preview.customer'), dataIndex: 'customer_id' },
-              { key: 'value', title: t('tags.value'), render: (_, r) => shown(r.value, locale) },
+              { key: 'value', title: t('tags.value'), render: (_, r) => shown(r.value, locale, money) },
             ]}
           />
         </Flex>

@@ -2,20 +2,23 @@ import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { tagDetailSchema } from '../../../../src/tags/schema';
-import { formatPercent } from '../../app/format';
+import { formatMoney, formatPercent } from '../../app/format';
 import { EChart } from '../../charts/EChart';
 import { chartPalette } from '../../charts/palette';
 import { formatNumber } from '../../components/format-number';
+import { tagValueLabel } from './tag-labels';
 
 type TrendPoint = z.infer<typeof tagDetailSchema>['trend'][number];
 
 interface TagTrendChartProps {
   readonly trend: readonly TrendPoint[];
   readonly isNumber: boolean;
+  /** A yuan amount: the mean reads ¥6,473 rather than 6,473.1. */
+  readonly money?: boolean;
 }
 
 /** The tag across snapshots: its mean (numbers) or the share of each value (enums, booleans), with coverage. */
-export function TagTrendChart({ trend, isNumber }: TagTrendChartProps) {
+export function TagTrendChart({ trend, isNumber, money = false }: TagTrendChartProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   if (trend.length === 0)
@@ -49,6 +52,9 @@ export function TagTrendChart({ trend, isNumber }: TagTrendChartProps) {
     return total > 0 ? (p.distribution.items.find((i) => i.label === label)?.count ?? 0) / total : 0;
   };
   const meanName = t('tags.mean');
+  const number = (v: number) => (money ? formatMoney(v, locale) : formatNumber(v, locale));
+  // Each axis says what it measures: the mean (or the values' shares) on the left, coverage on the right.
+  const axisName = { nameTextStyle: { color: '#8c8c8c', fontSize: 11 } };
   const series = isNumber
     ? [
         {
@@ -57,13 +63,13 @@ export function TagTrendChart({ trend, isNumber }: TagTrendChartProps) {
           smooth: true,
           symbolSize: 7,
           data: trend.map((p) => p.mean),
-          tooltip: { valueFormatter: (v: unknown) => formatNumber(Number(v), locale) },
+          tooltip: { valueFormatter: (v: unknown) => number(Number(v)) },
         },
         coverage,
       ]
     : [
         ...labels.map((label) => ({
-          name: label,
+          name: tagValueLabel(label, t),
           type: 'bar',
           stack: 'share',
           barMaxWidth: 40,
@@ -78,14 +84,22 @@ export function TagTrendChart({ trend, isNumber }: TagTrendChartProps) {
       : [...chartPalette.slice(0, Math.max(labels.length, 1)), '#faad14'],
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: dates },
     yAxis: [
       isNumber
-        ? { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatNumber(v, locale) } }
-        : { type: 'value', max: 1, axisLabel: { formatter: (v: number) => formatPercent(v, locale, 0) } },
+        ? { type: 'value', scale: true, name: meanName, ...axisName, axisLabel: { formatter: number } }
+        : {
+            type: 'value',
+            max: 1,
+            name: t('tags.trend.valueShare'),
+            ...axisName,
+            axisLabel: { formatter: (v: number) => formatPercent(v, locale, 0) },
+          },
       {
         type: 'value',
+        name: coverageName,
+        ...axisName,
         min: 0,
         max: 1,
         splitLine: { show: false },

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { validateTagEndpoint, type validationIssueSchema } from '../../../../src/tags/schema';
 import { useEndpoint } from '../../api/useEndpoint';
-import { checkText, type ExprProblem } from '../../components/expression-check';
+import { checkText, tokenEnd, type ExprProblem } from '../../components/expression-check';
 import { tagCatalog } from '../../components/tag-catalog';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { coveredBy, draftIssues, fieldLabel } from './draft-checks';
 import { definitionOf, type TagDraft } from './tag-draft';
 
 export type ValidationIssue = z.infer<typeof validationIssueSchema>;
@@ -19,8 +20,10 @@ interface CatalogTag {
 export interface TagValidation {
   /** Per expression input: the problem to underline, from the browser's check first, else the server's. */
   readonly problems: Readonly<Record<ExpressionField, ExprProblem | null>>;
-  /** What the server found beyond the expressions (names, windows, cycles …), in the console's language. */
+  /** What the browser and the server found beyond the expressions (names, windows, cycles …), in the console's language. */
   readonly issues: readonly ValidationIssue[];
+  /** Labels of required fields not filled in yet and not touched: said once, not as errors under each input. */
+  readonly missing: readonly string[];
   readonly checking: boolean;
   readonly valid: boolean;
 }
@@ -43,8 +46,9 @@ export function useTagValidation(
   draft: TagDraft,
   tags: readonly CatalogTag[],
   editingCode: string | null,
+  touched: ReadonlySet<keyof TagDraft>,
 ): TagValidation {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const catalog = useMemo(
     () =>
@@ -79,15 +83,27 @@ export function useTagValidation(
   // Issues of an earlier draft would point at things already fixed: only the current draft's are shown.
   const serverIssues = clientOk && fresh ? (server.data?.issues ?? []) : [];
   const message = (issue: ValidationIssue) => (locale === 'en-US' ? issue.message : issue.message_zh);
+  // A required field left empty before anyone typed in it is not yet a mistake: it is listed as still to fill.
+  const shape = draftIssues(draft);
+  const untouched = (field: string) => !touched.has(field as keyof TagDraft);
+  const pending = shape.filter((i) => i.key === 'required' && untouched(i.field));
+  const shown = shape.filter((i) => !pending.includes(i));
+  const judged = new Set(shape.map((i) => i.field));
   const problems = { ...client };
-  const rest: ValidationIssue[] = [];
+  const rest: ValidationIssue[] = shown.map((i) => {
+    const text = t(`tags.issue.${i.key}`, { field: fieldLabel(i.field, t), ...i.values });
+    return { field: i.field, message: text, message_zh: text };
+  });
   for (const issue of serverIssues) {
+    // The server's word on a field the browser has judged is the same finding in English: said once.
+    if (coveredBy(issue.field, judged)) continue;
     const field = fields.find((f) => issue.field === `spec.${f}`);
     if (field && issue.position !== undefined && problems[field] === null) {
       problems[field] = {
         message: message(issue),
         position: issue.position,
-        end: issue.position,
+        // The server marks where the problem starts: the word there is underlined whole.
+        end: tokenEnd(draft[field], issue.position),
         ...(issue.suggestion ? { suggestion: issue.suggestion } : {}),
       };
     } else rest.push({ ...issue, message: message(issue) });
@@ -95,7 +111,8 @@ export function useTagValidation(
   return {
     problems,
     issues: rest,
+    missing: pending.map((i) => fieldLabel(i.field, t)),
     checking: clientOk && (server.isFetching || !fresh),
-    valid: clientOk && fresh && server.data?.valid === true,
+    valid: clientOk && shape.length === 0 && fresh && server.data?.valid === true,
   };
 }
