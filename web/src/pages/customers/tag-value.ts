@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { TagValue } from '../../../../src/profiles/schema';
 import { formatMoney, formatPercent } from '../../app/format';
 import { formatNumber } from '../../components/format-number';
+import { tagValueLabel } from '../../components/tag-value-label';
 
 interface TagShape {
   readonly code: string;
@@ -26,7 +27,7 @@ export function formatTagValue(tag: TagShape, value: TagValue, t: TFunction, loc
     const unit = tag.unit ? t(`customers.unit.${tag.unit}`, { defaultValue: tag.unit }) : '';
     return `${formatNumber(value, locale)}${unit ? ` ${unit}` : ''}`;
   }
-  return t(`tagValue.${value}`, { defaultValue: value });
+  return tagValueLabel(value, t);
 }
 
 /** A value as a point of a sparkline: numbers as they are, booleans as 0/1, anything else not drawable. */

@@ -1,6 +1,7 @@
 import { Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TagType } from '../../../../src/tags/schema';
+import { tagValueLabel } from '../../components/tag-value-label';
 import { arityOf, literal, type Condition } from './rule-model';
 
 interface ConditionValueInputProps {
@@ -30,7 +31,7 @@ export function ConditionValueInput({
   if (arity === 0) return null;
   const invalid = (v: string | undefined) => v !== undefined && v.trim() !== '' && literal(v, type) === null;
   const choiceLabel = (c: string) => {
-    const label = t(`tagValue.${c}`, { defaultValue: c });
+    const label = tagValueLabel(c, t);
     return label === c ? c : `${label} (${c})`;
   };
   const placeholder =

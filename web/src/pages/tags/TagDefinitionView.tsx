@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { TagDefinition } from '../../../../src/tags/schema';
 import { tagDescription } from '../../components/tag-description';
 import { formatSpan, formatWindow } from '../../components/tag-window';
-import { dimensionColors, kindColors, tagValueWithCode } from './tag-labels';
+import { tagValueWithCode } from '../../components/tag-value-label';
+import { dimensionColors, kindColors } from './tag-labels';
 
 function Code({ children }: { readonly children: string }) {
   return (

@@ -6,7 +6,7 @@ import { formatCompact, formatCount } from '../../app/format';
 import { EChart } from '../../charts/EChart';
 import { spendColor } from '../../charts/palette';
 import { formatNumber } from '../../components/format-number';
-import { tagValueLabel } from './tag-labels';
+import { tagValueLabel } from '../../components/tag-value-label';
 
 export type Distribution = z.infer<typeof distributionSchema>;
 

@@ -6,7 +6,7 @@ import { formatMoney, formatPercent } from '../../app/format';
 import { EChart } from '../../charts/EChart';
 import { chartPalette } from '../../charts/palette';
 import { formatNumber } from '../../components/format-number';
-import { tagValueLabel } from './tag-labels';
+import { tagValueLabel } from '../../components/tag-value-label';
 
 type TrendPoint = z.infer<typeof tagDetailSchema>['trend'][number];
 

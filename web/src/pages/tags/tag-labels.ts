@@ -1,6 +1,5 @@
 // How tag names and kinds read in the console's language. Names come from the definitions (both languages
 // are stored); dimensions, kinds and types are console vocabulary labelled in the i18n files.
-import type { TFunction } from 'i18next';
 import { tagDimensions, type TagDimension } from '../../../../src/tags/schema';
 
 export const tagKinds = ['static', 'dynamic', 'computed'] as const;
@@ -35,15 +34,3 @@ export function isDimension(value: string): value is TagDimension {
 
 // PSI bands as the tag capability defines them (README: Drift): < 0.1 stable, 0.1–0.25 moderate, > 0.25 major.
 export const driftBandColors = { stable: '#52c41a', moderate: '#faad14', major: '#ff4d4f' } as const;
-
-/** An enum value by its label (金卡 for gold) where the console has one; band labels and codes otherwise. */
-export function tagValueLabel(value: string, t: TFunction): string {
-  return t(`tagValue.${value}`, { defaultValue: value });
-}
-
-/** A value with its code beside the label, as the segment builder offers it: 金卡 (gold); Gold, not Gold (gold). */
-export function tagValueWithCode(value: string, t: TFunction): string {
-  const label = tagValueLabel(value, t);
-  const plain = (text: string) => text.toLowerCase().replace(/[\s_-]/g, '');
-  return plain(label) === plain(value) ? label : `${label} (${value})`;
-}
