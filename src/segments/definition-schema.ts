@@ -2,6 +2,7 @@
 // the same zod schema; the rule's meaning (parse, types against the tag catalogue, boolean) is checked by
 // validate.ts before anything is saved.
 import { z } from 'zod';
+import { patternMessage } from '../core/schema';
 
 export const segmentKinds = ['rule', 'builtin'] as const;
 export type SegmentKind = (typeof segmentKinds)[number];
@@ -11,8 +12,9 @@ export const builtinFamilies = ['rfm', 'value_tier', 'lifecycle', 'risk_grade', 
 export type BuiltinFamily = (typeof builtinFamilies)[number];
 
 export const segmentIdPattern = /^seg_[a-z0-9_]{1,60}$/;
-export const segmentIdSchema = z.string().regex(segmentIdPattern, 'a segment id looks like seg_…');
-export const snapshotIdSchema = z.string().regex(/^snp_[a-z0-9]{16}$/, 'a snapshot id looks like snp_…');
+export const snapshotIdPattern = /^snp_[a-z0-9]{16}$/;
+export const segmentIdSchema = z.string().regex(segmentIdPattern, patternMessage(segmentIdPattern, 'a segment id looks like seg_…', '分群编号形如 seg_…'));
+export const snapshotIdSchema = z.string().regex(snapshotIdPattern, patternMessage(snapshotIdPattern, 'a snapshot id looks like snp_…', '快照编号形如 snp_…'));
 
 const name = z.string().trim().min(1).max(80);
 /** Rule text in the expression language; never SQL. The limit keeps a pasted essay from reaching the parser. */
@@ -24,6 +26,8 @@ export const segmentInputSchema = z
     nameZh: name,
     nameEn: name,
     description: z.string().max(2000).default(''),
+    /** The description in Chinese; optional (the console shows `description` where it is empty). */
+    descriptionZh: z.string().max(2000).default(''),
     rule: ruleTextSchema,
     /** Who answers for the segment (a username or a team); defaults to the author. */
     owner: z.string().trim().min(1).max(80).optional(),
@@ -36,6 +40,8 @@ const common = {
   nameZh: z.string(),
   nameEn: z.string(),
   description: z.string(),
+  /** Empty when only one description was written; versions saved before it existed read as empty. */
+  descriptionZh: z.string().default(''),
   /** Canonical text of the rule (printed from its parse tree, so diffs between versions are meaningful). */
   rule: z.string(),
   owner: z.string().nullable(),

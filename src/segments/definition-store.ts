@@ -25,6 +25,7 @@ interface Row {
   name_zh: string;
   name_en: string;
   description: string;
+  description_zh: string | null;
   rule: string;
   owner: string | null;
   version: number;
@@ -34,7 +35,7 @@ interface Row {
   updated_by: string | null;
 }
 
-const columns = `segment_id, kind, family, group_code, sort_order, name_zh, name_en, description, rule, owner, version,
+const columns = `segment_id, kind, family, group_code, sort_order, name_zh, name_en, description, description_zh, rule, owner, version,
   created_at, created_by, updated_at, updated_by`;
 
 function isFamily(value: string | null): value is BuiltinFamily {
@@ -47,6 +48,7 @@ function toSegment(r: Row): Segment {
     nameZh: r.name_zh,
     nameEn: r.name_en,
     description: r.description,
+    descriptionZh: r.description_zh ?? '',
     rule: r.rule,
     owner: r.owner,
     version: r.version,
@@ -102,6 +104,7 @@ function rowOf(segment: Segment): Record<string, string | number | null> {
     zh: segment.nameZh,
     en: segment.nameEn,
     description: segment.description,
+    descriptionZh: segment.descriptionZh,
     rule: segment.rule,
     owner: segment.owner,
     version: segment.version,
@@ -115,7 +118,7 @@ function rowOf(segment: Segment): Record<string, string | number | null> {
 
 const rowShape = JSON.stringify(
   Object.fromEntries(
-    ['id', 'kind', 'family', 'grp', 'zh', 'en', 'description', 'rule', 'owner', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'definition']
+    ['id', 'kind', 'family', 'grp', 'zh', 'en', 'description', 'descriptionZh', 'rule', 'owner', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'definition']
       .map((k) => [k, 'VARCHAR'])
       .concat([['ord', 'INTEGER'], ['version', 'INTEGER']]),
   ),
@@ -134,7 +137,7 @@ export async function writeSegmentRows(tx: Queryable, segments: readonly Segment
   await tx.run(`DELETE FROM segments WHERE segment_id IN (SELECT id FROM (${rows}))`, params);
   await tx.run(
     `INSERT INTO segments SELECT id, kind, family, grp, ord, zh, en, description, rule, owner, version,
-       createdAt::TIMESTAMP, createdBy, updatedAt::TIMESTAMP, updatedBy, NULL FROM (${rows})`,
+       createdAt::TIMESTAMP, createdBy, updatedAt::TIMESTAMP, updatedBy, NULL, descriptionZh FROM (${rows})`,
     params,
   );
   await tx.run(`INSERT INTO segment_versions SELECT id, version, definition, now()::TIMESTAMP, $by FROM (${rows})`, { ...params, by });
@@ -164,6 +167,7 @@ async function checkAndCreate(db: Database, input: unknown, by: string | null): 
     nameZh: parsed.nameZh,
     nameEn: parsed.nameEn,
     description: parsed.description,
+    descriptionZh: parsed.descriptionZh,
     rule: prepared.canonical,
     owner: parsed.owner ?? by,
     version: 1,
@@ -207,6 +211,7 @@ async function checkAndUpdate(db: Database, id: string, input: unknown, by: stri
     nameZh: parsed.nameZh,
     nameEn: parsed.nameEn,
     description: parsed.description,
+    descriptionZh: parsed.descriptionZh,
     rule: prepared.canonical,
     owner: parsed.owner ?? current.owner,
     version: current.version + 1,

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFamilies } from './definition-schema';
 import { countRule } from './count';
-import { listSegments } from './definition-store';
-import { createSegment } from './definition-store';
+import { createSegment, getSegment, listSegments } from './definition-store';
 import { customerSegments } from './customer-segments';
 import { computePersonas } from './personas/compute';
 import { snapshotAllSegments } from './snapshot-store';
@@ -112,6 +111,10 @@ describe('segments on a generated portfolio', () => {
     const foodie = run.clusters.find((c) => c.code === 'foodie');
     expect(foodie).toMatchObject({ nameZh: '美食达人', nameEn: 'Foodie', method: 'kmeans', segmentId: 'seg_persona_foodie' });
     expect(foodie?.profile.topCategories).toContain('dining');
+    // Its segment says what sets it apart in both languages, from the same categories.
+    const foodieSegment = await getSegment(store.db, 'seg_persona_foodie');
+    expect(foodieSegment.description).toMatch(/^Spends more than the portfolio on .*dining/);
+    expect(foodieSegment.descriptionZh).toMatch(/餐饮美食.*消费占比高于全体客户。$/);
     // Same profile, same seed: the same assignment.
     const again = await computePersonas(store.db, { seed: 20261 });
     expect(again.clusters.map((c) => [c.code, c.size])).toEqual(run.clusters.map((c) => [c.code, c.size]));

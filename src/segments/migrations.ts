@@ -10,7 +10,7 @@ export const segmentMigrations: Migration[] = [
       `CREATE TABLE segments (segment_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, family VARCHAR, group_code VARCHAR,
         sort_order INTEGER, name_zh VARCHAR NOT NULL, name_en VARCHAR NOT NULL, description VARCHAR NOT NULL,
         rule VARCHAR NOT NULL, owner VARCHAR, version INTEGER NOT NULL, created_at TIMESTAMP NOT NULL, created_by VARCHAR,
-        updated_at TIMESTAMP NOT NULL, updated_by VARCHAR, deleted_at TIMESTAMP)`,
+        updated_at TIMESTAMP NOT NULL, updated_by VARCHAR, deleted_at TIMESTAMP, description_zh VARCHAR DEFAULT '')`,
       `CREATE TABLE segment_versions (segment_id VARCHAR NOT NULL, version INTEGER NOT NULL, definition JSON NOT NULL,
         saved_at TIMESTAMP NOT NULL, saved_by VARCHAR, PRIMARY KEY (segment_id, version))`,
     ],
@@ -42,6 +42,16 @@ export const segmentMigrations: Migration[] = [
     // The built-in families defined by formula exist from the start; pipeline runs keep them current.
     id: 'segments/004_builtin_families',
     up: async (tx) => {
+      await installFormulaFamilies(tx);
+    },
+  },
+  {
+    // Segments describe themselves in Chinese too. A new database has the column from 001 (004 writes it);
+    // one made before it gains it here, last, where 001 puts it, since INSERT … SELECT writes by position.
+    // Reinstalling gives existing built-ins their Chinese now rather than at the next pipeline run.
+    id: 'segments/005_description_zh',
+    up: async (tx) => {
+      await tx.run(`ALTER TABLE segments ADD COLUMN IF NOT EXISTS description_zh VARCHAR DEFAULT ''`);
       await installFormulaFamilies(tx);
     },
   },

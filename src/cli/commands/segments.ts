@@ -89,7 +89,7 @@ export function registerSegments(program: Command): void {
 
   segments
     .command('create')
-    .description('Create a rule segment from a JSON file: {"nameZh", "nameEn", "description", "rule", "owner"}')
+    .description('Create a rule segment from a JSON file: {"nameZh", "nameEn", "description", "descriptionZh", "rule", "owner"}')
     .requiredOption('--db <path>', 'the Cardwise database file')
     .requiredOption('--file <path>', 'the segment definition (JSON)')
     .action(async (o: { db: string; file: string }) => {

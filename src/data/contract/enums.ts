@@ -39,3 +39,23 @@ export const spendCategories = [
   'other',
 ] as const;
 export type SpendCategory = (typeof spendCategories)[number];
+
+/** What a category is called in reports and descriptions written by the server (the console has its own i18n). */
+export const spendCategoryNames: Readonly<Record<SpendCategory, { readonly zh: string; readonly en: string }>> = {
+  dining: { zh: '餐饮美食', en: 'dining' },
+  travel: { zh: '差旅出行', en: 'travel' },
+  shopping: { zh: '百货购物', en: 'shopping' },
+  online_shopping: { zh: '网络购物', en: 'online shopping' },
+  supermarket: { zh: '商超便利', en: 'supermarkets' },
+  entertainment: { zh: '休闲娱乐', en: 'entertainment' },
+  health: { zh: '医疗健康', en: 'health' },
+  education: { zh: '教育培训', en: 'education' },
+  mother_baby: { zh: '母婴亲子', en: 'mother and baby' },
+  fuel: { zh: '加油', en: 'fuel' },
+  transport: { zh: '交通', en: 'transport' },
+  utilities: { zh: '生活缴费', en: 'utilities' },
+  automotive: { zh: '汽车服务', en: 'automotive' },
+  cash: { zh: '取现', en: 'cash' },
+  financial: { zh: '金融服务', en: 'financial services' },
+  other: { zh: '其他', en: 'other' },
+};

@@ -8,6 +8,7 @@ export interface BuiltinGroup {
   readonly nameZh: string;
   readonly nameEn: string;
   readonly description: string;
+  readonly descriptionZh: string;
   readonly rule: string;
 }
 

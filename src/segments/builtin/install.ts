@@ -26,6 +26,7 @@ function sameDefinition(existing: Segment, group: BuiltinGroup, rule: string): b
     existing.nameZh === group.nameZh &&
     existing.nameEn === group.nameEn &&
     existing.description === group.description &&
+    existing.descriptionZh === group.descriptionZh &&
     existing.order === group.order
   );
 }
@@ -74,6 +75,7 @@ export async function installBuiltinGroups(
         nameZh: group.nameZh,
         nameEn: group.nameEn,
         description: group.description,
+        descriptionZh: group.descriptionZh,
         rule,
         owner: 'system',
         version: (versions.get(id) ?? 0) + 1,

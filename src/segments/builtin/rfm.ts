@@ -10,5 +10,6 @@ export const rfmGroups: readonly BuiltinGroup[] = rfmGrid.map((g, order) => ({
   nameZh: g.nameZh,
   nameEn: g.nameEn,
   description: g.description,
+  descriptionZh: g.descriptionZh,
   rule: rfmGroupCondition(g),
 }));

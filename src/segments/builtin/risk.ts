@@ -15,19 +15,20 @@ export const riskPoints = [
 ].join(' + ');
 
 const grades = [
-  ['a', 0, 0, 'A 级（优）', 'Grade A (best)', 'No overdue, rarely pays only the minimum, good bureau score.'],
-  ['b', 1, 2, 'B 级（良）', 'Grade B (good)', 'A small blemish: a fair bureau score, or a few minimum-only months.'],
-  ['c', 3, 4, 'C 级（关注）', 'Grade C (watch)', 'Some overdue days or a weak bureau score.'],
-  ['d', 5, 7, 'D 级（次级）', 'Grade D (substandard)', '30–89 days overdue, or several warning signs together.'],
-  ['e', 8, 1000, 'E 级（高风险）', 'Grade E (high risk)', '90+ days overdue, or overdue with a poor bureau score.'],
+  ['a', 0, 0, 'A 级（优）', 'Grade A (best)', 'No overdue, rarely pays only the minimum, good bureau score.', '无逾期，极少仅还最低额，征信评分良好。'],
+  ['b', 1, 2, 'B 级（良）', 'Grade B (good)', 'A small blemish: a fair bureau score, or a few minimum-only months.', '小瑕疵：征信评分一般，或有几个月仅还最低额。'],
+  ['c', 3, 4, 'C 级（关注）', 'Grade C (watch)', 'Some overdue days or a weak bureau score.', '有少量逾期天数，或征信评分偏弱。'],
+  ['d', 5, 7, 'D 级（次级）', 'Grade D (substandard)', '30–89 days overdue, or several warning signs together.', '逾期 30–89 天，或多个预警信号同时出现。'],
+  ['e', 8, 1000, 'E 级（高风险）', 'Grade E (high risk)', '90+ days overdue, or overdue with a poor bureau score.', '逾期 90 天以上，或逾期且征信评分差。'],
 ] as const;
 
-export const riskGradeGroups: readonly BuiltinGroup[] = grades.map(([group, low, high, nameZh, nameEn, description], order) => ({
+export const riskGradeGroups: readonly BuiltinGroup[] = grades.map(([group, low, high, nameZh, nameEn, description, descriptionZh], order) => ({
   family: 'risk_grade',
   group,
   order,
   nameZh,
   nameEn,
   description,
+  descriptionZh,
   rule: low === high ? `(${riskPoints}) = ${low}` : high >= 1000 ? `(${riskPoints}) >= ${low}` : `(${riskPoints}) between ${low} and ${high}`,
 }));

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fail, silentProgress, type ProgressListener } from '../../core';
+import { spendCategoryNames, type SpendCategory } from '../../data';
 import type { Database } from '../../db';
 import { replaceFamily } from '../builtin/install';
 import type { BuiltinGroup } from '../builtin/group';
@@ -51,6 +52,18 @@ function profileOf(
     .sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
     .slice(0, 4);
   return { meanShares, meanSpend365d: size > 0 ? spend / size : 0, topCategories, traits };
+}
+
+/** What sets a persona apart, in both languages: the categories it spends more on than the portfolio does. */
+function personaDescription(cluster: ClusterDraft, minPurchases: number): { description: string; descriptionZh: string } {
+  if (cluster.centroid === null) {
+    return { description: `Fewer than ${minPurchases} purchases in 365 days.`, descriptionZh: `近365天消费少于 ${minPurchases} 笔。` };
+  }
+  const names = cluster.profile.topCategories.map((c) => spendCategoryNames[c as SpendCategory]);
+  return {
+    description: `Spends more than the portfolio on ${names.map((n) => n.en).join(', ')}.`,
+    descriptionZh: `${names.map((n) => n.zh).join('、')}消费占比高于全体客户。`,
+  };
 }
 
 /**
@@ -134,7 +147,7 @@ export async function computePersonas(db: Database, options: PersonaOptions = {}
       order,
       nameZh: c.nameZh,
       nameEn: c.nameEn,
-      description: c.centroid === null ? `Fewer than ${minPurchases} purchases in 365 days.` : `Top categories: ${c.profile.topCategories.join(', ')}.`,
+      ...personaDescription(c, minPurchases),
       rule: `persona = '${c.code}'`,
     }));
     await replaceFamily(tx, 'persona', groups);

@@ -4,25 +4,25 @@ import type { TagDefinition } from '../definition-schema';
 
 // Category tags: spend over 90 days (recent interest) and share of spend over 365 days (a stable taste).
 // "airline_hotel" is not a category of its own: it is the MCC-derived flag inside travel (DESIGN §4).
-const categories: ReadonlyArray<readonly [code: string, filter: string, zh: string, en: string]> = [
-  ['dining', "category = 'dining'", '餐饮', 'dining'],
-  ['travel', "category = 'travel'", '旅行', 'travel'],
-  ['airline_hotel', 'is_airline_hotel', '航空酒店', 'airlines and hotels'],
-  ['shopping', "category = 'shopping'", '购物', 'shopping'],
-  ['online_shopping', "category = 'online_shopping'", '网购', 'online shopping'],
-  ['supermarket', "category = 'supermarket'", '商超', 'supermarkets'],
-  ['entertainment', "category = 'entertainment'", '娱乐', 'entertainment'],
-  ['health', "category = 'health'", '医疗健康', 'health'],
-  ['education', "category = 'education'", '教育', 'education'],
-  ['mother_baby', "category = 'mother_baby'", '母婴', 'mother and baby'],
-  ['fuel', "category = 'fuel'", '加油', 'fuel'],
+const categories: ReadonlyArray<readonly [code: string, filter: string, zh: string, en: string, label: string]> = [
+  ['dining', "category = 'dining'", '餐饮', 'dining', 'Dining'],
+  ['travel', "category = 'travel'", '旅行', 'travel', 'Travel'],
+  ['airline_hotel', 'is_airline_hotel', '航空酒店', 'airlines and hotels', 'Airline and hotel'],
+  ['shopping', "category = 'shopping'", '购物', 'shopping', 'Shopping'],
+  ['online_shopping', "category = 'online_shopping'", '网购', 'online shopping', 'Online shopping'],
+  ['supermarket', "category = 'supermarket'", '商超', 'supermarkets', 'Supermarket'],
+  ['entertainment', "category = 'entertainment'", '娱乐', 'entertainment', 'Entertainment'],
+  ['health', "category = 'health'", '医疗健康', 'health', 'Health'],
+  ['education', "category = 'education'", '教育', 'education', 'Education'],
+  ['mother_baby', "category = 'mother_baby'", '母婴', 'mother and baby', 'Mother and baby'],
+  ['fuel', "category = 'fuel'", '加油', 'fuel', 'Fuel'],
 ];
 
-const categoryTags = categories.flatMap(([code, filter, zh, en]) => [
+const categoryTags = categories.flatMap(([code, filter, zh, en, label]) => [
   {
     code: `spend_${code}_90d`,
     zh: `${zh}消费金额（近90天）`,
-    en: `Spend on ${en}, 90 days`,
+    en: `${label} spend, 90d`,
     type: 'number' as const,
     unit: 'CNY',
     spec: { kind: 'dynamic' as const, source: 'txn' as const, aggregate: 'sum' as const, field: 'amount', filter, window: '90d' },
@@ -32,7 +32,7 @@ const categoryTags = categories.flatMap(([code, filter, zh, en]) => [
   {
     code: `spend_share_${code}_365d`,
     zh: `${zh}消费占比（近365天）`,
-    en: `Share of spend on ${en}, 365 days`,
+    en: `${label} share of spend, 365d`,
     type: 'number' as const,
     spec: { kind: 'dynamic' as const, source: 'txn' as const, aggregate: 'share' as const, field: 'amount', filter, window: '365d' },
     description: `Net spend on ${en} divided by all net spend in the 365 days to the as-of date; empty without spend.`,
@@ -158,7 +158,7 @@ export const behaviourTags: TagDefinition[] = libraryTags('behaviour', [
   {
     code: 'spend_prev_90d',
     zh: '前一季度消费金额',
-    en: 'Spend, the 90 days before the last 90',
+    en: 'Spend, previous 90d',
     type: 'number',
     unit: 'CNY',
     spec: { kind: 'dynamic', source: 'txn', aggregate: 'sum', field: 'amount', window: '90d', lag: '90d' },

@@ -1,10 +1,10 @@
 import { contactChannels, txnChannels } from '../../data';
 import { libraryTags } from './define';
 
-const channelShare = (channel: 'online' | 'mobile' | 'qr', zh: string) => ({
+const channelShare = (channel: 'online' | 'mobile' | 'qr', zh: string, label: string) => ({
   code: `spend_share_${channel}_365d`,
   zh: `${zh}消费占比（近365天）`,
-  en: `Share of spend ${channel === 'qr' ? 'by QR code' : channel}, 365d`,
+  en: `${label} share of spend, 365d`,
   type: 'number' as const,
   spec: { kind: 'dynamic' as const, source: 'txn' as const, aggregate: 'share' as const, field: 'amount', filter: `channel = '${channel}'`, window: '365d' },
   description: `Net spend through the ${channel} channel over all net spend in 365 days.`,
@@ -13,9 +13,9 @@ const channelShare = (channel: 'online' | 'mobile' | 'qr', zh: string) => ({
 });
 
 export const channelTags = libraryTags('channel', [
-  channelShare('online', '线上'),
-  channelShare('mobile', '移动支付'),
-  channelShare('qr', '扫码'),
+  channelShare('online', '线上', 'Online'),
+  channelShare('mobile', '移动支付', 'Mobile'),
+  channelShare('qr', '扫码', 'QR-code'),
   {
     code: 'preferred_txn_channel_365d',
     zh: '常用支付渠道（近365天）',

@@ -16,6 +16,7 @@ export interface RfmGroup {
   readonly nameZh: string;
   readonly nameEn: string;
   readonly description: string;
+  readonly descriptionZh: string;
   readonly cells: readonly RfmCell[];
 }
 
@@ -25,6 +26,7 @@ export const rfmGrid: readonly RfmGroup[] = [
     nameZh: '冠军客户',
     nameEn: 'Champions',
     description: 'Bought recently, buy often and spend the most.',
+    descriptionZh: '近期有消费，消费频繁且金额最高。',
     cells: [
       [[5], 4, 5],
       [[4], 5, 5],
@@ -35,6 +37,7 @@ export const rfmGrid: readonly RfmGroup[] = [
     nameZh: '忠诚客户',
     nameEn: 'Loyal',
     description: 'Buy often and spend well; recent enough.',
+    descriptionZh: '消费频繁、金额可观，近期仍有消费。',
     cells: [
       [[4], 4, 4],
       [[3], 4, 5],
@@ -45,6 +48,7 @@ export const rfmGrid: readonly RfmGroup[] = [
     nameZh: '潜力客户',
     nameEn: 'Potential loyalists',
     description: 'Recent customers with average frequency and spend.',
+    descriptionZh: '近期有消费，频度与金额中等。',
     cells: [[[4, 5], 2, 3]],
   },
   {
@@ -52,6 +56,7 @@ export const rfmGrid: readonly RfmGroup[] = [
     nameZh: '新客户',
     nameEn: 'New customers',
     description: 'Bought very recently, but rarely and little so far.',
+    descriptionZh: '刚刚有过消费，但至今次数少、金额低。',
     cells: [[[5], 1, 1]],
   },
   {
@@ -59,6 +64,7 @@ export const rfmGrid: readonly RfmGroup[] = [
     nameZh: '有望客户',
     nameEn: 'Promising',
     description: 'Recent, but low frequency and spend.',
+    descriptionZh: '近期有消费，但频度与金额偏低。',
     cells: [[[4], 1, 1]],
   },
   {
@@ -66,6 +72,7 @@ export const rfmGrid: readonly RfmGroup[] = [
     nameZh: '需关注客户',
     nameEn: 'Need attention',
     description: 'Average on recency, frequency and spend.',
+    descriptionZh: '近度、频度、金额均处中游。',
     cells: [[[3], 3, 3]],
   },
   {
@@ -73,6 +80,7 @@ export const rfmGrid: readonly RfmGroup[] = [
     nameZh: '即将沉睡',
     nameEn: 'About to sleep',
     description: 'Below average recency, frequency and spend.',
+    descriptionZh: '近度、频度、金额均低于平均。',
     cells: [[[3], 1, 2]],
   },
   {
@@ -80,6 +88,7 @@ export const rfmGrid: readonly RfmGroup[] = [
     nameZh: '流失风险客户',
     nameEn: 'At risk',
     description: 'Used to buy often and spend well, but not recently.',
+    descriptionZh: '曾经消费频繁、金额可观，近期没有消费。',
     cells: [[[1, 2], 3, 4]],
   },
   {
@@ -87,6 +96,7 @@ export const rfmGrid: readonly RfmGroup[] = [
     nameZh: '不能失去的客户',
     nameEn: "Can't lose them",
     description: 'Were among the best customers; have not bought for a long time.',
+    descriptionZh: '曾是最好的客户之一，已很久没有消费。',
     cells: [[[1, 2], 5, 5]],
   },
   {
@@ -94,6 +104,7 @@ export const rfmGrid: readonly RfmGroup[] = [
     nameZh: '休眠客户',
     nameEn: 'Hibernating',
     description: 'Low spend, low frequency, last purchase long ago.',
+    descriptionZh: '金额低、频度低，上次消费已很久。',
     cells: [[[2], 1, 2]],
   },
   {
@@ -101,6 +112,7 @@ export const rfmGrid: readonly RfmGroup[] = [
     nameZh: '已流失客户',
     nameEn: 'Lost',
     description: 'Lowest recency, frequency and spend.',
+    descriptionZh: '近度、频度、金额均最低。',
     cells: [[[1], 1, 2]],
   },
 ];

@@ -107,7 +107,7 @@ export const riskTags = libraryTags('risk', [
   {
     code: 'bureau_inquiries',
     zh: '征信查询次数（近6个月）',
-    en: 'Bureau inquiries (6 months, as reported)',
+    en: 'Bureau inquiries, 6m (as reported)',
     type: 'number',
     spec: { kind: 'dynamic', source: 'bureau', aggregate: 'last', field: 'inquiries_6m' },
     description: 'Credit inquiries in the 6 months before the latest bureau pull (as reported by the bureau).',

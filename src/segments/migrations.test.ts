@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allMigrations } from '../app';
+import { Database, migrate } from '../db';
+import { getSegment, listVersions } from './definition-store';
+
+// A store made before segments had a Chinese description: its table lacks the column, and its built-in
+// segments and versions were written in English only.
+describe('upgrading a store whose segments have one description', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cardwise-segments-'));
+  let db: Database | undefined;
+  afterAll(async () => {
+    await db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds the column, describes the built-ins in Chinese, and keeps a saved segment and its old versions readable', async () => {
+    db = await Database.open(join(dir, 'old.duckdb'), { connections: 1, threads: 1 });
+    const upgrade = 'segments/005_description_zh';
+    await migrate(
+      db,
+      allMigrations.filter((m) => m.id !== upgrade),
+    );
+    // Back to the table as it was: no column, a built-in and a rule segment in English only.
+    await db.run('DELETE FROM segments');
+    await db.run('ALTER TABLE segments DROP COLUMN description_zh');
+    const old = `INSERT INTO segments VALUES ($id, $kind, $family, $grp, 0, '名', 'Name', $description, $rule, 'system', 1,
+      TIMESTAMP '2026-01-01 00:00:00', 'system', TIMESTAMP '2026-01-01 00:00:00', 'system', NULL)`;
+    await db.run(old, {
+      id: 'seg_risk_grade_a',
+      kind: 'builtin',
+      family: 'risk_grade',
+      grp: 'a',
+      description: 'old',
+      rule: 'age > 0',
+    });
+    await db.run(old, {
+      id: 'seg_mine',
+      kind: 'rule',
+      family: null,
+      grp: null,
+      description: 'Mine.',
+      rule: 'age > 30',
+    });
+    const definition = {
+      kind: 'rule',
+      id: 'seg_mine',
+      nameZh: '名',
+      nameEn: 'Name',
+      description: 'Mine.',
+      rule: 'age > 30',
+      owner: 'system',
+    };
+    await db.run(
+      `INSERT INTO segment_versions VALUES ('seg_mine', 1, $definition, now()::TIMESTAMP, 'system')`,
+      {
+        definition: JSON.stringify({
+          ...definition,
+          version: 1,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          createdBy: 'system',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+          updatedBy: 'system',
+        }),
+      },
+    );
+
+    expect(await migrate(db, allMigrations)).toEqual([upgrade]);
+    const gradeA = await getSegment(db, 'seg_risk_grade_a');
+    expect(gradeA.description).toBe('No overdue, rarely pays only the minimum, good bureau score.');
+    expect(gradeA.descriptionZh).toBe('无逾期，极少仅还最低额，征信评分良好。');
+    const mine = await getSegment(db, 'seg_mine');
+    expect([mine.description, mine.descriptionZh]).toEqual(['Mine.', '']);
+    expect((await listVersions(db, 'seg_mine'))[0]?.definition.descriptionZh).toBe('');
+  });
+});
