@@ -1,6 +1,9 @@
 // Browser-safe core types: the console imports this file; it must not import Node modules.
 import { z } from 'zod';
 
+// Schemas shared with the console say a pattern's refusal in both languages (zod-messages.ts is browser-safe).
+export { patternMessage } from './zod-messages';
+
 export const roles = ['admin', 'operator', 'analyst', 'agent', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 export const roleSchema = z.enum(roles);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { issueText } from './zod-messages';
+import { issueText, patternMessage } from './zod-messages';
 
 const schema = z.strictObject({
   name: z.string().min(1).max(4),
@@ -52,5 +52,18 @@ describe('zod issues in English and Chinese', () => {
     expect(found.name).toEqual({ en: 'must not be empty', zh: '不能为空' });
     expect(found.code).toEqual({ en: 'is required', zh: '必填' });
     expect(found.count).toEqual({ en: 'must be a whole number', zh: '应为整数' });
+  });
+
+  it('says a pattern in the words given for it, and a bare pattern generically', () => {
+    const window = /^[1-9][0-9]*[dm]$/;
+    const said = z.string().regex(window, patternMessage(window, 'a window like 30d', '时间窗形如 30d'));
+    const bare = z.string().regex(/^x$/);
+    const first = (result: ReturnType<typeof said.safeParse>) =>
+      issueText(result.error?.issues[0] as z.core.$ZodIssue);
+    expect(first(said.safeParse('30 days'))).toEqual({ en: 'a window like 30d', zh: '时间窗形如 30d' });
+    expect(first(bare.safeParse('y'))).toEqual({
+      en: 'is not in the expected format (regex)',
+      zh: '格式不符（regex）',
+    });
   });
 });

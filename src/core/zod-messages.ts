@@ -41,6 +41,19 @@ function bound(origin: string, limit: number | bigint, side: 'min' | 'max'): Iss
     : { en: `must be at most ${n}`, zh: `不能大于 ${n}` };
 }
 
+// zod keeps a pattern's custom message but not the params a refine can carry, so a pattern's Chinese is kept
+// here, keyed by the pattern as the issue reports it.
+const patternTexts = new Map<string, IssueText>();
+
+/**
+ * The message for a pattern check, in both languages: `.regex(re, patternMessage(re, en, zh))`. A pattern
+ * (not a refine) stays in the OpenAPI schema, where a client can read it.
+ */
+export function patternMessage(pattern: RegExp, en: string, zh: string): string {
+  patternTexts.set(String(pattern), { en, zh });
+  return en;
+}
+
 /** What is wrong, in English and Chinese, without the field's name (the caller says which field). */
 export function issueText(issue: z.core.$ZodIssue): IssueText {
   const zh = (issue as { params?: { zh?: unknown } }).params?.zh;
@@ -65,8 +78,14 @@ export function issueText(issue: z.core.$ZodIssue): IssueText {
         en: `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`,
         zh: `不认识的字段：${issue.keys.join('、')}`,
       };
-    case 'invalid_format':
+    case 'invalid_format': {
+      const known =
+        issue.format === 'regex'
+          ? patternTexts.get(String((issue as { pattern?: unknown }).pattern))
+          : undefined;
+      if (known) return known;
       return { en: `is not in the expected format (${issue.format})`, zh: `格式不符（${issue.format}）` };
+    }
     default:
       return { en: issue.message, zh: `格式错误：${issue.message}` };
   }

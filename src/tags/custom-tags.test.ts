@@ -47,7 +47,11 @@ describe('custom tag validation', () => {
 
   it('refuses a wrong type and an unknown source field', () => {
     expect(issuesOf(computed('big_spender', 'spend_90d + 1', 'boolean'))[0]?.message).toMatch(/true\/false/);
-    expect(issuesOf({ ...base, spec: { ...base.spec, filter: "categroy = 'dining'" } })[0]?.suggestion).toBe('category');
+    const [field] = issuesOf({ ...base, spec: { ...base.spec, filter: "categroy = 'dining'" } });
+    expect(field?.suggestion).toBe('category');
+    // A filter reads the source's fields, not tags: the message says so (it used to say "unknown tag").
+    expect(field?.message).toMatch(/txn has no field 'categroy'; did you mean 'category'\?/);
+    expect(field?.message_zh).toMatch(/txn 没有字段 'categroy'/);
   });
 
   it('takes an optional Chinese description, checked like the English one', () => {

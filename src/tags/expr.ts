@@ -7,11 +7,13 @@ import type { RelationField } from './sources';
 
 export type { Expr, ExprCatalog, ExprType };
 
-export function fieldCatalog(fields: Readonly<Record<string, RelationField>>): ExprCatalog {
+/** The fields of one source (`txn`, `accounts`, …) as the names a filter or static expression may read. */
+export function fieldCatalog(source: string, fields: Readonly<Record<string, RelationField>>): ExprCatalog {
   return catalogOf(
     Object.fromEntries(
       Object.entries(fields).map(([name, f]) => [name, { type: f.type, ...(f.values ? { values: f.values } : {}) }]),
     ),
+    source,
   );
 }
 

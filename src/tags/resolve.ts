@@ -50,7 +50,7 @@ function pickRelation(spec: DynamicSpec, names: readonly string[]): Relation {
 
 function resolveDynamic(def: TagDefinition, spec: DynamicSpec): ResolvedTag {
   const all = relationsOf[spec.source][relationsOf[spec.source].length - 1] as Relation;
-  const catalog = fieldCatalog(all.fields);
+  const catalog = fieldCatalog(spec.source, all.fields);
   const filter = spec.filter ? inField('spec.filter', () => checkedAst(spec.filter as string, catalog, 'boolean').ast) : undefined;
   const base = spec.base ? inField('spec.base', () => checkedAst(spec.base as string, catalog, 'boolean').ast) : undefined;
   const relation = pickRelation(spec, [...(filter ? namesRead(filter) : []), ...(base ? namesRead(base) : [])]);
@@ -80,7 +80,7 @@ export function resolveTag(def: TagDefinition, catalog: ExprCatalog): ResolvedTa
   switch (spec.kind) {
     case 'static': {
       const relation = staticRelations[spec.source];
-      const catalogOfFields = fieldCatalog(relation.fields);
+      const catalogOfFields = fieldCatalog(spec.source, relation.fields);
       const expr = inField('spec.expression', () => checkedAst(spec.expression, catalogOfFields).ast);
       const filter = spec.filter ? inField('spec.filter', () => checkedAst(spec.filter as string, catalogOfFields, 'boolean').ast) : undefined;
       if (relation.multiRow && !spec.aggregate) {

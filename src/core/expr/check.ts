@@ -121,24 +121,20 @@ export function infer(node: Expr, scope: Scope): Inferred {
 
 /** Looks a name up in the scope, failing with a suggestion when it is unknown. */
 export function resolve(name: string, span: Span, scope: Scope): CatalogEntry {
-  if (scope.kind === 'catalog') {
-    const entry = scope.catalog.lookup(name);
-    if (entry) return entry;
-    const suggestion = closest(name, scope.catalog.names());
-    const tail = didYouMean(suggestion);
-    return exprFail(span, `未知标签 '${name}'${tail.zh}`, `unknown tag '${name}'${tail.en}`, {
-      found: name,
-      ...(suggestion === undefined ? {} : { suggestion }),
-    });
-  }
-  const field = scope.source.fields[name];
-  if (field) return field;
-  const suggestion = closest(name, Object.keys(scope.source.fields));
+  const known = scope.kind === 'catalog' ? scope.catalog.lookup(name) : scope.source.fields[name];
+  if (known) return known;
+  const names = [...(scope.kind === 'catalog' ? scope.catalog.names() : Object.keys(scope.source.fields))];
+  const source = scope.kind === 'catalog' ? scope.catalog.source : scope.source.name;
+  const suggestion = closest(name, names);
   const tail = didYouMean(suggestion);
-  return exprFail(span, `${scope.source.name} 没有字段 '${name}'${tail.zh}`, `${scope.source.name} has no field '${name}'${tail.en}`, {
+  const hint = suggestion === undefined ? {} : { suggestion };
+  if (source === undefined) {
+    return exprFail(span, `未知标签 '${name}'${tail.zh}`, `unknown tag '${name}'${tail.en}`, { found: name, ...hint });
+  }
+  return exprFail(span, `${source} 没有字段 '${name}'${tail.zh}`, `${source} has no field '${name}'${tail.en}`, {
     found: name,
-    expected: Object.keys(scope.source.fields).join(', '),
-    ...(suggestion === undefined ? {} : { suggestion }),
+    expected: names.join(', '),
+    ...hint,
   });
 }
 
