@@ -1,13 +1,14 @@
 // Browser-safe: the console imports these types and endpoints. No Node modules here.
 import { z } from 'zod';
-import { endpoint, roleSchema, roles } from '../core/schema';
+import { endpoint, patternMessage, roles, roleSchema } from '../core/schema';
 
 /** Lower-case letters, digits, dot, dash, underscore: safe in logs and audit entries without escaping. */
+const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'username: 2–32 of a-z 0-9 . _ - starting with a letter or digit');
+  .regex(usernamePattern, patternMessage(usernamePattern, 'username: 2–32 of a-z 0-9 . _ - starting with a letter or digit', '用户名：2–32 个 a-z 0-9 . _ - 字符，以字母或数字开头'));
 
 /** Long enough to resist guessing; the upper bound keeps one argon2 hash from being a denial of service. */
 export const newPasswordSchema = z.string().min(10, 'password: at least 10 characters').max(256);

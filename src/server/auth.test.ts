@@ -99,9 +99,16 @@ describe('errors', () => {
     expect(response.status).toBe(400);
     const { error } = await response.json();
     expect(error.code).toBe('validation_failed');
-    expect(error.message).toMatch(/^invalid request/);
-    // Fastify validates params, then query, then body, and stops at the first part that fails.
+    expect(error.message).toBe('invalid request: params.id is not in the expected format (regex)');
+    // Fastify validates params, then body, then query, and stops at the first part that fails.
     expect(error.details.issues.map((i: { path: string }) => i.path)).toEqual(['params.id']);
+  });
+
+  it('says what is wrong with each field in Chinese too, from the limit the schema sets', async () => {
+    const response = await postJson(`${server.base}/api/test/echo/c1?limit=99`, { name: 'ab', tags: [] }, { cookie: analystCookie });
+    const { error } = await response.json();
+    expect(error.message).toBe('请求参数无效：query.limit 不能大于 10');
+    expect(error.details.issues).toEqual([{ path: 'query.limit', message: 'must be at most 10', message_zh: '不能大于 10', code: 'too_big' }]);
   });
 
   it('names nested body fields', async () => {
@@ -109,6 +116,8 @@ describe('errors', () => {
     const { error } = await response.json();
     expect(error.message).toMatch(/^请求参数无效/);
     expect(error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.name', 'body.tags.0']);
+    expect(error.message).toContain('body.name 至少 2 个字符');
+    expect(error.message).toContain('body.tags.0 应为文本');
   });
 
   it('passes valid input through, typed', async () => {

@@ -1,11 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { CardwiseError, isCardwiseError } from '../core';
+import type { z } from 'zod';
+import { CardwiseError, isCardwiseError, issueText } from '../core';
 import { resolveLocale } from './locale';
 
 interface ValidationIssue {
   readonly path: string;
   readonly message: string;
+  readonly message_zh: string;
   readonly code: string;
 }
 
@@ -24,14 +26,19 @@ export function toCardwiseError(error: unknown): { error: CardwiseError; status?
   if (isCardwiseError(error)) return { error };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fastifyError = error as FastifyError;
-    const issues: ValidationIssue[] = error.validation.map((issue) => ({
-      path: issuePath(fastifyError.validationContext, issue.instancePath),
-      message: issue.message ?? 'invalid',
-      code: issue.keyword,
-    }));
-    const fields = issues.map((i) => i.path).join(', ');
+    const issues: ValidationIssue[] = error.validation.map((issue) => {
+      // The provider spreads zod's issue into `params` and its code into `keyword`: put it back together so
+      // the request's shape errors are said in both languages by the same words as every other zod refusal.
+      const text = issueText({ ...issue.params, code: issue.keyword, message: issue.message ?? 'invalid', path: [] } as z.core.$ZodIssue);
+      return { path: issuePath(fastifyError.validationContext, issue.instancePath), message: text.en, message_zh: text.zh, code: issue.keyword };
+    });
+    const say = (pick: (i: ValidationIssue) => string, separator: string) => issues.map((i) => `${i.path} ${pick(i)}`).join(separator);
     return {
-      error: new CardwiseError('validation_failed', { 'zh-CN': `请求参数无效：${fields}`, 'en-US': `invalid request: ${fields}` }, { issues }),
+      error: new CardwiseError(
+        'validation_failed',
+        { 'zh-CN': `请求参数无效：${say((i) => i.message_zh, '；')}`, 'en-US': `invalid request: ${say((i) => i.message, '; ')}` },
+        { issues },
+      ),
     };
   }
   if (error instanceof Error && isResponseSerializationError(error as FastifyError & { method: string })) {

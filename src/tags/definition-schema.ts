@@ -2,6 +2,7 @@
 // same zod schema; the engine (plan/) compiles it to SQL. Semantic checks that need the catalogue (expression
 // types, unknown tags, cycles, naming) live in validate.ts.
 import { z } from 'zod';
+import { patternMessage } from '../core/schema';
 
 export const tagDimensions = ['basic', 'behaviour', 'risk', 'lifecycle', 'interest', 'value', 'channel'] as const;
 export type TagDimension = (typeof tagDimensions)[number];
@@ -39,7 +40,7 @@ export type StaticAggregate = (typeof staticAggregates)[number];
  * calendar months back (clamped to month ends), as in the expression language (plan/window.ts).
  */
 export const windowPattern = /^([1-9][0-9]{0,3})([dm])$/;
-export const windowSchema = z.string().regex(windowPattern, 'a window is a number and d or m, e.g. 30d, 12m');
+export const windowSchema = z.string().regex(windowPattern, patternMessage(windowPattern, 'a window is a number and d or m, e.g. 30d, 12m', '时间窗为数字加 d 或 m，如 30d、12m'));
 
 export const tagCodePattern = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 

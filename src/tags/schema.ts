@@ -1,7 +1,7 @@
 // Browser-safe surface of the tag capability: definition types and the HTTP endpoints (one declaration each;
 // the server registers them, OpenAPI and the console's client come from them). No Node modules here.
 import { z } from 'zod';
-import { endpoint } from '../core/schema';
+import { endpoint, patternMessage } from '../core/schema';
 import { tagDefinitionSchema, tagDimensions, tagTypes, validationIssueSchema } from './definition-schema';
 
 export * from './definition-schema';
@@ -112,7 +112,8 @@ export const deleteTagEndpoint = endpoint({
   params: codeParams, response: z.object({ ok: z.literal(true) }),
 });
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDayPattern = /^\d{4}-\d{2}-\d{2}$/;
+const isoDay = z.string().regex(isoDayPattern, patternMessage(isoDayPattern, 'a date as YYYY-MM-DD', '日期格式为 YYYY-MM-DD'));
 
 /**
  * The profile as it was on a date: the latest snapshot on or before it, for some customers or the first
