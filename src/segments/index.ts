@@ -22,7 +22,7 @@ export {
   type SegmentFilter,
 } from './definition-store';
 export { snapshotSegment, snapshotAllSegments, listSnapshots, snapshotMembers, type SnapshotOptions } from './snapshot-store';
-export { listEvents, type EventPage, type EventQuery } from './events-store';
+export { listEvents, enteredOn, type EventPage, type EventQuery } from './events-store';
 export { exportSegment, type ExportDetails, type SegmentExport } from './export';
 export { customerSegments } from './customer-segments';
 export { installFormulaFamilies, formulaGroups, type InstallResult } from './builtin/install';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../test-support/temp-store';
 import { createSegment } from './definition-store';
-import { listEvents } from './events-store';
+import { enteredOn, listEvents } from './events-store';
 import { listSnapshots, snapshotAllSegments, snapshotMembers, snapshotSegment } from './snapshot-store';
 import { writeProfile, type Store } from './test-fixture';
 
@@ -86,5 +86,39 @@ describe('membership snapshots and entry/exit events', () => {
     // Built-in families read tags this tiny profile lacks: each is reported, none stops the others.
     expect(result.failed.length).toBeGreaterThan(0);
     expect(result.failed.every((f) => /not in the profile/.test(f.error))).toBe(true);
+  });
+});
+
+describe('the day a customer entered a segment', () => {
+  let store: Store;
+  beforeAll(async () => (store = await tempStore()));
+  afterAll(() => store.cleanup());
+
+  it('is the data date of their latest entry, and unknown once their latest event is an exit', async () => {
+    const day = async (asOf: string, spend: Readonly<Record<string, number>>) => {
+      const rows = Object.entries(spend).map(([customer_id, spend_90d]) => ({ customer_id, spend_90d, as_of: asOf }));
+      await writeProfile(store.db, { customer_id: 'VARCHAR', spend_90d: 'DOUBLE', as_of: 'DATE' }, rows);
+    };
+    await day('2026-01-01', { C1: 6000, C2: 6000, C3: 0 });
+    const high = (await createSegment(store.db, { nameZh: '高消费', nameEn: 'High spend', rule: 'spend_90d >= 5000' }, 'ana')).id;
+    const any = (await createSegment(store.db, { nameZh: '有消费', nameEn: 'Any spend', rule: 'spend_90d >= 0' }, 'ana')).id;
+    const snapshotBoth = async () => {
+      await snapshotSegment(store.db, high);
+      await snapshotSegment(store.db, any);
+    };
+    await snapshotBoth();
+    await day('2026-01-02', { C1: 6000, C2: 10, C3: 0 });
+    await snapshotBoth();
+    await day('2026-01-03', { C1: 6000, C2: 7000, C3: 8000 });
+    await snapshotBoth();
+    await day('2026-01-04', { C1: 6000, C2: 7000, C3: 10 });
+    await snapshotBoth();
+    const of = async (customer: string) => Object.fromEntries(await enteredOn(store.db, customer));
+    // C1 has been in both since the first snapshot; C2 left high spend and came back on the 3rd.
+    expect(await of('C1')).toEqual({ [high]: '2026-01-01', [any]: '2026-01-01' });
+    expect(await of('C2')).toEqual({ [high]: '2026-01-03', [any]: '2026-01-01' });
+    // C3 entered on the 3rd and left on the 4th: no entry day for a segment they are not in.
+    expect(await of('C3')).toEqual({ [any]: '2026-01-01' });
+    expect(await of('C9')).toEqual({});
   });
 });

@@ -106,6 +106,16 @@ describe('customer search and the 360° page', () => {
     );
     await page.getByRole('tab', { name: '所属分群' }).click();
     await page.getByTestId(`customer-segment-seg_lifecycle_${stage?.s}`).waitFor();
+    // And since when: the data date of the snapshot that recorded their entry (the stack took one per segment).
+    const entered = await stack.db.one<{ d: string }>(
+      `SELECT strftime(max(s.as_of), '%Y-%m-%d') AS d FROM segment_events e JOIN segment_snapshots s USING (snapshot_id)
+       WHERE e.customer_id = $id AND e.segment_id = $seg AND e.event = 'entered'`,
+      { id: customer.id, seg: `seg_lifecycle_${stage?.s}` },
+    );
+    expect(entered?.d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const since = page.getByTestId(`customer-segment-since-seg_lifecycle_${stage?.s}`);
+    await since.waitFor();
+    expect(await since.textContent()).toBe(`${entered?.d} 起`);
 
     await page.getByRole('tab', { name: '账户与账单' }).click();
     await settleCharts(page);

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import type { modelsSectionSchema, segmentsSectionSchema } from '../insight-schema';
-import { customerSegments } from '../../segments';
+import type { modelsSectionSchema, segmentsSectionSchema, segmentsSinceSchema } from '../insight-schema';
+import { customerSegments, enteredOn } from '../../segments';
 import { unavailable, type SectionContext } from './context';
 
 type SegmentsSection = z.infer<typeof segmentsSectionSchema>;
 type ModelsSection = z.infer<typeof modelsSectionSchema>;
+type SegmentsSince = z.infer<typeof segmentsSinceSchema>;
 
 // Membership is evaluated now, on the customer's current profile row, so it agrees with the live count the
-// segment builder shows; `since` needs membership history per customer, which snapshots keep for segments
-// only in bulk, so it is left empty rather than guessed.
+// segment builder shows. When the customer entered each comes from the snapshots' events, asked for apart.
 export async function segmentsSection(ctx: SectionContext): Promise<SegmentsSection> {
   const hasProfile = await ctx.db.one<{ n: number }>(
     "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'profile'",
@@ -23,9 +23,14 @@ export async function segmentsSection(ctx: SectionContext): Promise<SegmentsSect
       name: s.nameZh,
       nameEn: s.nameEn,
       family: s.kind === 'builtin' ? s.family : null,
-      since: null,
     })),
   };
+}
+
+/** The day the customer entered each segment they were in at its latest snapshot. */
+export async function segmentsSinceSection(ctx: SectionContext): Promise<SegmentsSince> {
+  const entered = await enteredOn(ctx.db, ctx.customerId);
+  return { items: [...entered].map(([segmentId, since]) => ({ segmentId, since })) };
 }
 
 // A placeholder that says why, rather than invented data: the model capability does not exist yet.

@@ -1,16 +1,30 @@
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { CustomerView } from '../../../../src/profiles/schema';
+import { customerSegmentsSinceEndpoint, type CustomerView } from '../../../../src/profiles/schema';
+import { useEndpoint } from '../../api/useEndpoint';
 import { SectionView } from './SectionView';
 
-/** The segments the customer is in now, with the day they entered when known. */
-export function CustomerSegmentsPanel({ section }: { readonly section: CustomerView['segments'] }) {
+/**
+ * The segments the customer is in now (from the summary), each with the day they entered when the segment's
+ * snapshots dated it. The days come from a second request, since finding them scans the segments' events;
+ * the list shows at once and the days join it when they arrive (or not at all, if that request fails).
+ */
+export function CustomerSegmentsPanel({
+  customerId,
+  section,
+}: {
+  readonly customerId: string;
+  readonly section: CustomerView['segments'];
+}) {
   const { t, i18n } = useTranslation();
+  const entered = useEndpoint(customerSegmentsSinceEndpoint, { params: { id: customerId } });
+  const since = new Map((entered.data?.items ?? []).map((s) => [s.segmentId, s.since]));
   const english = i18n.language === 'en-US';
   // Each segment beside its segmentation, so that "活跃" (lifecycle) and "流失风险" (RFM) do not read as
   // contradicting each other.
-  const familyName = (family: string | null) => (family ? t(`segments.family.${family}`) : t('segments.ruleKind'));
+  const familyName = (family: string | null) =>
+    family ? t(`segments.family.${family}`) : t('segments.ruleKind');
   return (
     <Card title={t('customers.segments.title')} data-testid="customer-segments" style={{ height: '100%' }}>
       <SectionView section={section}>
@@ -24,9 +38,9 @@ export function CustomerSegmentsPanel({ section }: { readonly section: CustomerV
               renderItem={(s) => (
                 <List.Item
                   extra={
-                    s.since ? (
-                      <Typography.Text type="secondary">
-                        {t('customers.segments.since', { date: s.since })}
+                    since.has(s.segmentId) ? (
+                      <Typography.Text type="secondary" data-testid={`customer-segment-since-${s.segmentId}`}>
+                        {t('customers.segments.since', { date: since.get(s.segmentId) })}
                       </Typography.Text>
                     ) : null
                   }
