@@ -32,6 +32,28 @@ export const dynamicAggregates = [
 ] as const;
 export type DynamicAggregate = (typeof dynamicAggregates)[number];
 
+/**
+ * Whether an aggregate reads the dynamic spec's `field`: the measured field of sum/avg/max/min/share/last,
+ * the grouped field of top. Count, days since and distinct months count rows or days, so the editor neither
+ * shows nor sends one. A Record, so that a new aggregate must be placed here.
+ */
+const aggregateFieldUse: Readonly<Record<DynamicAggregate, boolean>> = {
+  count: false,
+  sum: true,
+  avg: true,
+  max: true,
+  min: true,
+  share: true,
+  days_since: false,
+  distinct_months: false,
+  last: true,
+  top: true,
+};
+
+export function aggregateReadsField(aggregate: DynamicAggregate): boolean {
+  return aggregateFieldUse[aggregate];
+}
+
 export const staticAggregates = ['sum', 'max', 'min', 'count', 'any', 'first'] as const;
 export type StaticAggregate = (typeof staticAggregates)[number];
 

@@ -199,4 +199,13 @@ describe('segment builder in English', () => {
       .toEqual(['Classic (classic)', 'Gold (gold)', 'Platinum (platinum)', 'Diamond (diamond)']);
     await page.keyboard.press('Escape');
   });
+
+  it("shows a built-in segment's description in English", async () => {
+    await page.goto(`${stack.baseUrl}/segments/seg_risk_grade_a`);
+    const description = page.getByTestId('segment-description');
+    await description.waitFor();
+    expect(await description.textContent()).toBe(
+      'No overdue, rarely pays only the minimum, good bureau score.',
+    );
+  });
 });

@@ -28,9 +28,19 @@ const rawCountSql = `
         - CASE WHEN month(as_of.d) * 100 + day(as_of.d) < month(c.birth_date) * 100 + day(c.birth_date) THEN 1 ELSE 0 END >= $age`;
 
 const rule = "spend_90d > 5000 and card_tier = 'gold' and age >= 30";
+const descriptionZh = '金卡持卡人，年满 30 岁，近 90 天消费超过 5000 元。';
+const descriptionEn = 'Gold cardholders aged 30 or more who spent over 5,000 in the last 90 days.';
+
+/** An instant as the console writes it, on Beijing time (no daylight saving: always UTC+8). */
+function shanghaiTime(iso: string, withSeconds = false): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000)
+    .toISOString()
+    .slice(0, withSeconds ? 19 : 16)
+    .replace('T', ' ');
+}
 
 describe('segment builder and segment insight', () => {
-  let stack: Stack;
+  let stack: Stack & { readonly asOf: string };
   let page: Page;
   let expected: number;
   /** The segment the builder saved, compared, snapshotted and exported by the later tests. */
@@ -74,6 +84,8 @@ describe('segment builder and segment insight', () => {
 
     await page.getByTestId('segment-name-zh').fill('金卡高消费客群');
     await page.getByTestId('segment-name-en').fill('Gold big spenders');
+    await page.getByTestId('segment-description-zh').fill(descriptionZh);
+    await page.getByTestId('segment-description').fill(descriptionEn);
     await page.getByTestId('rule-text').click();
     expect(await page.getByTestId('rule-text').inputValue()).toBe(rule);
     expect(await liveCount(rule)).toBe(expected);
@@ -160,6 +172,19 @@ describe('segment builder and segment insight', () => {
       id,
     });
     expect(stored?.rule).toBe(rule);
+    // Both descriptions were sent and kept, each as written.
+    const api = (await (await page.request.get(`${stack.baseUrl}/api/segments/${id}`)).json()) as {
+      description: string;
+      descriptionZh: string;
+    };
+    expect([api.descriptionZh, api.description]).toEqual([descriptionZh, descriptionEn]);
+    // The list shows the description in the console's language when the name is hovered.
+    await page.getByTestId(`segment-link-${id}`).hover();
+    await page
+      .locator('.ant-tooltip:not(.ant-tooltip-hidden)')
+      .getByText(descriptionZh, { exact: true })
+      .waitFor();
+    await page.mouse.move(0, 0);
     savedId = id;
   });
 
@@ -211,10 +236,13 @@ describe('segment builder and segment insight', () => {
   it('takes a snapshot (everyone entered) and exports the members as an audited, masked CSV', async () => {
     const size = await profileCount("spend_90d > 5000 AND card_tier = 'gold' AND age >= 30");
     await page.goto(`${stack.baseUrl}/segments/${savedId}`);
+    expect(await page.getByTestId('segment-description').textContent()).toBe(descriptionZh);
     await page.getByTestId('segment-snapshot').click();
-    await chartRows(page, 'chart-snapshots', ([latest]) =>
-      expect(latest?.slice(1).map(Number)).toEqual([size, size, 0]),
+    const [latest] = await chartRows(page, 'chart-snapshots', ([first]) =>
+      expect(first?.slice(1, 4).map(Number)).toEqual([size, size, 0]),
     );
+    // The only snapshot of its day is labelled by the day its data describes, not when it was taken.
+    expect(latest?.[4]).toBe(stack.asOf);
     const href = await page.getByTestId(`segment-export-${savedId}`).getAttribute('href');
     const csv = await page.evaluate(async (url) => (await fetch(url ?? '')).text(), href);
     const lines = csv.trim().split('\n');
@@ -228,6 +256,28 @@ describe('segment builder and segment insight', () => {
     await settleCharts(page);
     await screenshot(page, 'segment-detail-zh-CN.png');
   });
+  it('labels two snapshots of one data day by that day and the time each was taken', async () => {
+    await page.getByTestId('segment-snapshot').click();
+    const rows = await chartRows(page, 'chart-snapshots', (r) => expect(r).toHaveLength(2));
+    const taken = rows.map((r) => r[5] ?? '');
+    // To the minute, or to the second when both fell in one minute (as they may in a test).
+    const sameMinute = shanghaiTime(taken[0] ?? '') === shanghaiTime(taken[1] ?? '');
+    expect(rows.map((r) => r[4])).toEqual(
+      taken.map((at) => `${stack.asOf} ${shanghaiTime(at, sameMinute).slice(11)}`),
+    );
+    // The table below keeps the time taken beside the data day.
+    const table = page.getByTestId('snapshot-history').locator('.ant-table');
+    for (const at of taken) expect(await table.textContent()).toContain(shanghaiTime(at));
+    // And the chart's tooltip says when the snapshot under the pointer was taken.
+    await settleCharts(page);
+    const chart = page.getByTestId('chart-snapshots');
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('the snapshot chart has no box');
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+    await chart.getByText(`生成时间：${shanghaiTime(taken[0] ?? '')}`).waitFor();
+    await page.mouse.move(0, 0);
+  });
+
   it('shows an auditor the segments with their snapshot sizes, but no builder, overlap or export', async () => {
     const auditor = await signedInPage(stack, 'auditor');
     await auditor.goto(`${stack.baseUrl}/segments`);
@@ -240,5 +290,36 @@ describe('segment builder and segment insight', () => {
     expect(await auditor.getByTestId(`segment-export-${savedId}`).count()).toBe(0);
     await auditor.goto(`${stack.baseUrl}/segments/new`);
     await auditor.getByText('您的角色无权访问此页面').waitFor();
+  });
+
+  it('shows descriptions in Chinese where written, in English otherwise, and the editor keeps both', async () => {
+    await page.goto(`${stack.baseUrl}/segments/seg_risk_grade_a`);
+    await page.getByTestId('segment-description').waitFor();
+    expect(await page.getByTestId('segment-description').textContent()).toBe(
+      '无逾期，极少仅还最低额，征信评分良好。',
+    );
+
+    const id = await page.evaluate(async () => {
+      const response = await fetch('/api/segments', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          nameZh: '仅英文说明',
+          nameEn: 'English only',
+          description: 'Written in English only.',
+          rule: 'age >= 30',
+        }),
+      });
+      return ((await response.json()) as { id: string }).id;
+    });
+    await page.goto(`${stack.baseUrl}/segments/${id}`);
+    await page.getByTestId('segment-description').waitFor();
+    expect(await page.getByTestId('segment-description').textContent()).toBe('Written in English only.');
+
+    await page.goto(`${stack.baseUrl}/segments/${savedId}/edit`);
+    const zh = page.getByTestId('segment-description-zh');
+    await zh.waitFor();
+    expect(await zh.inputValue()).toBe(descriptionZh);
+    expect(await page.getByTestId('segment-description').inputValue()).toBe(descriptionEn);
   });
 });

@@ -2,12 +2,21 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinTags } from '../../src/tags';
+import zhCN from '../../web/src/i18n/zh-CN.json';
 import { pickOption } from './support/antd-select';
 import { chartRows, logIn, resultsDir, screenshot, settleCharts } from './support/console-page';
 import { shiftDay, startProfileStack } from './support/profile-stack';
 import type { Stack } from './support/start-stack';
 
 const shanghaiDay = "CAST(timezone('Asia/Shanghai', timezone('UTC', t.ts)) AS DATE)";
+
+/** A share as the Chinese console writes it (one decimal). */
+const zhPercent = (ratio: number) =>
+  new Intl.NumberFormat('zh-CN', {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(ratio);
 
 /** spend_90d's PSI between the stack's two snapshots, from their tables alone (drift-store.ts is not used). */
 async function independentPsi(stack: Stack): Promise<number> {
@@ -88,6 +97,9 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
     const expectedPsi = await independentPsi(stack);
     expect(shown).toBeCloseTo(expectedPsi, 10);
     expect(drift[0]?.[2]).toBe(expectedPsi < 0.1 ? 'stable' : expectedPsi <= 0.25 ? 'moderate' : 'major');
+    // A number keeps its mean; a most common value is for enums and booleans.
+    expect(await page.getByTestId('tag-mean').textContent()).toContain('均值');
+    expect(await page.getByTestId('tag-most-common').count()).toBe(0);
     await settleCharts(page);
     await screenshot(page, join(resultsDir, 'tag-detail-zh-CN.png'));
 
@@ -99,6 +111,33 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
     expect(new Map(tiers.map((r) => [r[0], Number(r[1])]))).toEqual(
       new Map(tierSql.map((r) => [r.tier, r.n])),
     );
+
+    // An enum has no mean: the card shows the tier most customers hold, by its label, and their share of all.
+    const customers =
+      (await stack.db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM profile'))?.n ?? 0;
+    const mostTiers = Math.max(...tierSql.map((r) => r.n));
+    const tierCard = page.getByTestId('tag-most-common');
+    const tier = (await tierCard.getAttribute('data-value')) ?? '';
+    expect(tierSql.find((r) => r.tier === tier)?.n).toBe(mostTiers);
+    expect(Number(await tierCard.getAttribute('data-share'))).toBeCloseTo(mostTiers / customers, 10);
+    const tierLabel = (zhCN.tagValue as Record<string, string>)[tier];
+    expect(tierLabel).toBeDefined();
+    expect(await tierCard.textContent()).toBe(`最常见${tierLabel}· ${zhPercent(mostTiers / customers)}`);
+    expect(await page.getByTestId('tag-mean').count()).toBe(0);
+
+    // A boolean likewise, its value said as 是 or 否.
+    await page.goto(`${stack.baseUrl}/tags?tag=autopay`);
+    const autopayCard = page.getByTestId('tag-most-common');
+    await autopayCard.waitFor();
+    const autopay = await stack.db.all<{ v: string; n: number }>(
+      'SELECT autopay::VARCHAR AS v, count(*)::INTEGER AS n FROM profile WHERE autopay IS NOT NULL GROUP BY 1',
+    );
+    const mostAutopay = Math.max(...autopay.map((r) => r.n));
+    const flag = (await autopayCard.getAttribute('data-value')) ?? '';
+    expect(autopay.find((r) => r.v === flag)?.n).toBe(mostAutopay);
+    expect(await autopayCard.textContent()).toBe(
+      `最常见${flag === 'true' ? '是' : '否'}· ${zhPercent(mostAutopay / customers)}`,
+    );
   });
 
   it('edits a custom tag: errors as typed and from the server in Chinese, a preview equal to raw SQL, then saves', async () => {
@@ -106,8 +145,14 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
     await page.getByTestId('tag-field-code').fill('txn_count_dining');
     await page.getByTestId('tag-field-name-zh').fill('餐饮笔数（近30天）');
     await page.getByTestId('tag-field-name-en').fill('Dining purchases, 30d');
+    // A count reads no field: the input goes while count is chosen, and comes back as it was for a sum.
+    expect(await page.getByTestId('tag-field-field').inputValue()).toBe('amount');
     await pickOption(page, 'tag-field-aggregate', '计数');
-    await page.getByTestId('tag-field-field').fill('');
+    await expect.poll(() => page.getByTestId('tag-field-field').count()).toBe(0);
+    await pickOption(page, 'tag-field-aggregate', '求和');
+    expect(await page.getByTestId('tag-field-field').inputValue()).toBe('amount');
+    await pickOption(page, 'tag-field-aggregate', '计数');
+    await expect.poll(() => page.getByTestId('tag-field-field').count()).toBe(0);
     await page.getByTestId('tag-field-window').locator('input').fill('30d');
     await page.getByTestId('tag-field-edges').fill('1, 3, 5');
     await page.getByTestId('tag-field-description-zh').fill('近 30 天餐饮消费笔数（不含退款）');
@@ -153,6 +198,12 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
       "SELECT count(*)::INTEGER AS n FROM tag_definitions WHERE code = 'txn_count_dining_30d'",
     );
     expect(saved?.n).toBeGreaterThanOrEqual(1);
+    // And the count was saved without a field.
+    const api = (await (await page.request.get(`${stack.baseUrl}/api/tags/txn_count_dining_30d`)).json()) as {
+      definition: { spec: Record<string, unknown> };
+    };
+    expect(api.definition.spec.aggregate).toBe('count');
+    expect(api.definition.spec).not.toHaveProperty('field');
   });
 
   it('refreshes the profile from the console and follows the job to the end', async () => {

@@ -7,6 +7,7 @@ import {
   createSegmentEndpoint,
   getSegmentEndpoint,
   listSegmentsEndpoint,
+  segmentInputSchema,
   updateSegmentEndpoint,
   type Segment,
 } from '../../../../src/segments/schema';
@@ -18,6 +19,9 @@ import { RuleEditor } from './RuleEditor';
 import { useBuilderVocabulary, type BuilderVocabulary } from './useBuilderVocabulary';
 import { useLiveCount } from './useLiveCount';
 import { useRuleBuilder } from './useRuleBuilder';
+
+// Both descriptions have the same limit, read from the shared schema rather than written again here.
+const descriptionMax = segmentInputSchema.shape.description.unwrap().maxLength ?? undefined;
 
 /** 新建分群 (`/segments/new`) or a new version of a rule segment (`/segments/:id/edit`). */
 export function SegmentBuilderPage() {
@@ -49,6 +53,7 @@ function SegmentBuilder({
     nameZh: segment?.nameZh ?? '',
     nameEn: segment?.nameEn ?? '',
     description: segment?.description ?? '',
+    descriptionZh: segment?.descriptionZh ?? '',
   });
   const text = builder.text.trim();
   // Checked as typed (untrimmed), so positions point into the text the person sees.
@@ -119,12 +124,22 @@ function SegmentBuilder({
                     data-testid="segment-name-en"
                   />
                 </Form.Item>
-                <Form.Item label={t('segments.description')} style={{ marginBottom: 0 }}>
+                <Form.Item label={t('segments.descriptionZh')} tooltip={t('segments.descriptionZhHint')}>
+                  <Input.TextArea
+                    value={names.descriptionZh}
+                    onChange={(e) => setNames({ ...names, descriptionZh: e.target.value })}
+                    autoSize={{ minRows: 2, maxRows: 5 }}
+                    maxLength={descriptionMax}
+                    data-testid="segment-description-zh"
+                  />
+                </Form.Item>
+                <Form.Item label={t('segments.descriptionEn')} style={{ marginBottom: 0 }}>
                   <Input.TextArea
                     value={names.description}
                     onChange={(e) => setNames({ ...names, description: e.target.value })}
                     autoSize={{ minRows: 2, maxRows: 5 }}
-                    maxLength={2000}
+                    maxLength={descriptionMax}
+                    data-testid="segment-description"
                   />
                 </Form.Item>
               </Form>

@@ -20,6 +20,7 @@ import { SegmentEvents } from './SegmentEvents';
 import { SegmentExportButton } from './SegmentExportButton';
 import { SegmentSizeCell } from './SegmentSizeCell';
 import { SnapshotHistory } from './SnapshotHistory';
+import { segmentDescription } from './segment-description';
 
 export function SegmentDetailPage() {
   const { id = '' } = useParams();
@@ -59,6 +60,7 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
   });
   const isRule = segment.kind === 'rule';
   const name = locale === 'en-US' ? segment.nameEn : segment.nameZh;
+  const description = segmentDescription(segment, locale);
   // Built-in segments are written by the platform itself, recorded as `system`: said in the console's language.
   const who = (user: string | null | undefined) =>
     !user ? '—' : user === 'system' ? t('segments.systemUser') : user;
@@ -129,13 +131,13 @@ function SegmentDetail({ segment }: { readonly segment: Segment }) {
                 </Typography.Text>
               ),
             },
-            ...(segment.description
+            ...(description
               ? [
                   {
                     key: 'description',
                     label: t('segments.description'),
                     span: 3,
-                    children: segment.description,
+                    children: <span data-testid="segment-description">{description}</span>,
                   },
                 ]
               : []),

@@ -7,6 +7,7 @@ import { useMayCall } from '../../app/current-user';
 import { formatDateTime } from '../../app/format';
 import { SegmentExportButton } from './SegmentExportButton';
 import { SegmentSizeCell } from './SegmentSizeCell';
+import { segmentDescription } from './segment-description';
 
 interface SegmentListProps {
   readonly segments: readonly ListedSegment[];
@@ -52,9 +53,12 @@ export function SegmentList({ segments, selected, onSelect, highlight }: Segment
           title: t('segments.name'),
           render: (_, r) => (
             <span>
-              <Link to={`/segments/${r.id}`} data-testid={`segment-link-${r.id}`}>
-                <Typography.Text strong>{name(r)}</Typography.Text>
-              </Link>
+              {/* The description on hover: the rows stay one name high however long it is. */}
+              <Tooltip title={segmentDescription(r, locale) || undefined} placement="topLeft">
+                <Link to={`/segments/${r.id}`} data-testid={`segment-link-${r.id}`}>
+                  <Typography.Text strong>{name(r)}</Typography.Text>
+                </Link>
+              </Tooltip>
               <br />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {r.id} · v{r.version}

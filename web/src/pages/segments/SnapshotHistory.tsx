@@ -5,6 +5,15 @@ import { useEndpoint } from '../../api/useEndpoint';
 import { formatCompact, formatCount, formatDateTime } from '../../app/format';
 import { EChart } from '../../charts/EChart';
 import { QueryCard } from '../../components/QueryCard';
+import { snapshotAxisLabels } from './snapshot-axis-labels';
+
+/** What echarts passes an axis tooltip's formatter, as far as it is read here. */
+interface AxisTooltipParam {
+  readonly dataIndex: number;
+  readonly marker: string;
+  readonly seriesName: string;
+  readonly value: unknown;
+}
 
 /** Membership over time: size per snapshot, and how many entered and exited since the one before. */
 export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
@@ -17,7 +26,8 @@ export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
         if (data.items.length === 0)
           return <Empty description={t('segments.snapshots.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
         const oldestFirst = [...data.items].reverse();
-        const label = (s: Snapshot) => formatDateTime(s.takenAt, locale);
+        const taken = (s: Snapshot) => formatDateTime(s.takenAt, locale);
+        const axisLabel = snapshotAxisLabels(oldestFirst, locale);
         const size = t('segments.size');
         const entered = t('segments.snapshots.entered');
         const exited = t('segments.snapshots.exited');
@@ -25,10 +35,28 @@ export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
         const axisName = { nameTextStyle: { color: '#8c8c8c', fontSize: 11 } };
         const option = {
           color: ['#1677ff', '#cf1322', '#3f8600'],
-          tooltip: { trigger: 'axis' },
+          tooltip: {
+            trigger: 'axis',
+            // The day the data describes heads the tooltip (the axis label); when it was taken goes under it.
+            formatter: (params: readonly AxisTooltipParam[]) => {
+              const index = params[0]?.dataIndex ?? 0;
+              const snapshot = oldestFirst[index];
+              const lines = params.map(
+                (p) =>
+                  `${p.marker} ${p.seriesName}&nbsp;&nbsp;<b>${formatCount(Number(p.value), locale)}</b>`,
+              );
+              const head = snapshot
+                ? [
+                    axisLabel[index] ?? '',
+                    `${t('segments.snapshots.takenTime')}${t('common.labelSeparator')}${taken(snapshot)}`,
+                  ]
+                : [];
+              return [...head, ...lines].join('<br/>');
+            },
+          },
           legend: { top: 0, data: [size, entered, exited] },
           grid: { left: 8, right: 8, top: 52, bottom: 8, containLabel: true },
-          xAxis: { type: 'category', data: oldestFirst.map(label) },
+          xAxis: { type: 'category', data: axisLabel },
           yAxis: [
             {
               type: 'value',
@@ -73,8 +101,18 @@ export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
               height={240}
               option={option}
               table={{
-                columns: ['snapshot', size, entered, exited],
-                rows: data.items.map((s) => [s.snapshotId, s.size, s.entered, s.exited]),
+                // The axis label beside the raw time taken, so either can be checked against the other.
+                columns: [
+                  'snapshot',
+                  size,
+                  entered,
+                  exited,
+                  t('segments.snapshots.asOf'),
+                  t('segments.snapshots.takenTime'),
+                ],
+                rows: oldestFirst
+                  .map((s, i) => [s.snapshotId, s.size, s.entered, s.exited, axisLabel[i] ?? '', s.takenAt])
+                  .reverse(),
               }}
             />
             <Table<Snapshot>
@@ -83,7 +121,7 @@ export function SnapshotHistory({ segmentId }: { readonly segmentId: string }) {
               dataSource={data.items}
               pagination={{ pageSize: 5, hideOnSinglePage: true }}
               columns={[
-                { key: 'taken', title: t('segments.snapshots.takenAt'), render: (_, s) => label(s) },
+                { key: 'taken', title: t('segments.snapshots.takenAt'), render: (_, s) => taken(s) },
                 { key: 'asOf', title: t('segments.snapshots.asOf'), render: (_, s) => s.asOf ?? '—' },
                 { key: 'size', title: size, align: 'right', render: (_, s) => formatCount(s.size, locale) },
                 {

@@ -11,9 +11,9 @@ import {
 } from '../../../../src/tags/schema';
 import { endpointKey, useEndpoint, useEndpointMutation } from '../../api/useEndpoint';
 import { useMayCall } from '../../app/current-user';
-import { formatMoney, formatPercent } from '../../app/format';
+import { formatPercent } from '../../app/format';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
-import { formatNumber } from '../../components/format-number';
+import { TagCentreStatistic } from './TagCentreStatistic';
 import { TagDefinitionView } from './TagDefinitionView';
 import { TagDistributionChart } from './TagDistributionChart';
 import { TagDriftChart } from './TagDriftChart';
@@ -100,16 +100,7 @@ export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
             </Col>
             <Col span={8}>
               <Card size="small">
-                <Statistic
-                  title={t('tags.mean')}
-                  value={
-                    latest?.mean === null || latest?.mean === undefined
-                      ? '—'
-                      : money
-                        ? formatMoney(latest.mean, locale)
-                        : formatNumber(latest.mean, locale)
-                  }
-                />
+                <TagCentreStatistic type={data.definition.type} latest={latest} money={money} />
               </Card>
             </Col>
             <Col span={8}>

@@ -1,6 +1,7 @@
 import { AutoComplete, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
+  aggregateReadsField,
   dynamicAggregates,
   dynamicSources,
   staticAggregates,
@@ -158,17 +159,20 @@ export function TagSpecFields({ draft, set, problems, issues }: TagSpecFieldsPro
             </div>
           </Form.Item>
         </Col>
-        <Col span={6}>
-          <Form.Item label={t('tags.field.field')} {...issueHelp(issues, 'spec.field')}>
-            <Input
-              value={draft.field}
-              onChange={(e) => set({ field: e.target.value })}
-              placeholder="amount"
-              style={{ fontFamily: 'monospace' }}
-              data-testid="tag-field-field"
-            />
-          </Form.Item>
-        </Col>
+        {/* Hidden, not cleared, where the aggregate reads no field: switching back finds it as it was. */}
+        {aggregateReadsField(draft.dynamicAggregate) && (
+          <Col span={6}>
+            <Form.Item label={t('tags.field.field')} {...issueHelp(issues, 'spec.field')}>
+              <Input
+                value={draft.field}
+                onChange={(e) => set({ field: e.target.value })}
+                placeholder="amount"
+                style={{ fontFamily: 'monospace' }}
+                data-testid="tag-field-field"
+              />
+            </Form.Item>
+          </Col>
+        )}
         <Col span={6}>
           <Form.Item label={t('tags.field.window')} {...issueHelp(issues, 'spec.window')}>
             <div data-testid="tag-field-window">

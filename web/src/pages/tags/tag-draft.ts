@@ -1,12 +1,13 @@
 // The editor's form state and the definition JSON it stands for. The form is flat (one field per input);
 // the definition nests its spec by kind and leaves out what a kind does not use, so the server's zod schema
 // sees exactly what a person meant.
-import type {
-  DynamicAggregate,
-  StaticAggregate,
-  TagDefinition,
-  TagDimension,
-  TagType,
+import {
+  aggregateReadsField,
+  type DynamicAggregate,
+  type StaticAggregate,
+  type TagDefinition,
+  type TagDimension,
+  type TagType,
 } from '../../../../src/tags/schema';
 import type { TagKind } from './tag-labels';
 
@@ -100,7 +101,7 @@ function specOf(d: TagDraft): Record<string, unknown> {
         source: d.dynamicSource,
         aggregate: d.dynamicAggregate,
         ...present({
-          field: d.field.trim(),
+          field: aggregateReadsField(d.dynamicAggregate) ? d.field.trim() : '',
           filter: d.filter.trim(),
           base: d.base.trim(),
           by: d.by,
