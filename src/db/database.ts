@@ -10,6 +10,8 @@ export interface Queryable {
   all<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
   one<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined>;
   run(sql: string, params?: SqlParams): Promise<void>;
+  /** The SQL engine underneath, so that compiled expressions use its dialect (core's `dialectFor`). */
+  readonly engine: 'duckdb';
   /** The raw connection, for appenders, streaming and progress. Do not keep it past the callback. */
   readonly connection: DuckDBConnection;
 }
@@ -22,6 +24,7 @@ export interface OpenOptions {
 }
 
 class ConnectionSession implements Queryable {
+  readonly engine = 'duckdb';
   constructor(readonly connection: DuckDBConnection) {}
 
   async all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
@@ -71,6 +74,7 @@ export async function inTransaction<T>(session: Queryable, work: () => Promise<T
  * queries one at a time, so the pool lets the API answer a count while a refresh runs on another.
  */
 export class Database implements Omit<Queryable, 'connection'> {
+  readonly engine = 'duckdb';
   private readonly idle: ConnectionSession[] = [];
   private readonly waiting: Array<(session: ConnectionSession) => void> = [];
   private closed = false;

@@ -50,6 +50,7 @@ export function parseQueryTimeLimit(value: string | undefined): number {
  * because an interrupt that arrives between two statements is not remembered by the connection.
  */
 export class TimeLimitedSession implements Queryable {
+  readonly engine = 'duckdb';
   private expired = false;
   private readonly timer: NodeJS.Timeout | undefined;
 

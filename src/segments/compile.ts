@@ -1,4 +1,4 @@
-import { compileExpression, duckdbDialect, fail, type PreparedExpression } from '../core';
+import { compileExpression, dialectFor, fail, type PreparedExpression } from '../core';
 import { quoteIdent, type SqlValue } from '../db';
 import { derivedColumns } from './derived-columns';
 import type { ProfileInfo } from './profile-store';
@@ -63,7 +63,7 @@ export function compileRules(rules: readonly PreparedExpression[], profile: Prof
   }
   const resolve = (name: string) => (name === 'persona' && joinsPersona ? 'cp."persona"' : `${alias}.${quoteIdent(name)}`);
   const context = {
-    dialect: duckdbDialect,
+    dialect: dialectFor(profile.engine),
     resolveIdentifier: resolve,
     customerIdSql: `${alias}."customer_id"`,
     asOf: { parameter: '$asof' },

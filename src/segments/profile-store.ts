@@ -1,4 +1,4 @@
-import { fail } from '../core';
+import { fail, type SqlEngine } from '../core';
 import type { Database, Queryable } from '../db';
 import { profileState } from '../tags';
 
@@ -7,6 +7,8 @@ export interface ProfileInfo {
   readonly columns: ReadonlySet<string>;
   /** YYYY-MM-DD, or null when the profile carries no as-of (a hand-made table). */
   readonly asOf: string | null;
+  /** The engine the profile lives in: rules compile to its dialect. */
+  readonly engine: SqlEngine;
 }
 
 // Column lists per connection, valid while the refresh stamp is unchanged: listing columns from DuckDB's
@@ -22,7 +24,7 @@ export async function loadProfileInfo(db: Database | Queryable): Promise<Profile
   const state = await profileState(db);
   const key = 'connection' in db ? db.connection : db;
   const cached = columnCache.get(key);
-  if (state && cached?.refreshedAt === state.refreshedAt) return { columns: cached.columns, asOf: state.asOf };
+  if (state && cached?.refreshedAt === state.refreshedAt) return { columns: cached.columns, asOf: state.asOf, engine: db.engine };
   const rows = await db.all<{ column_name: string }>(
     "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = 'profile'",
   );
@@ -35,6 +37,6 @@ export async function loadProfileInfo(db: Database | Queryable): Promise<Profile
   if (asOf === null && columns.has('as_of')) {
     asOf = (await db.one<{ d: string | null }>('SELECT max(as_of)::DATE AS d FROM profile'))?.d ?? null;
   }
-  return { columns, asOf };
+  return { columns, asOf, engine: db.engine };
 }
 

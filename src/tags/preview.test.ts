@@ -35,6 +35,7 @@ function recordStatements(store: Store): string[] {
   const statements: string[] = [];
   const limited = store.db.withTimeLimit.bind(store.db);
   const recording = (s: Queryable): Queryable => ({
+    engine: s.engine,
     connection: s.connection,
     all: (sql, params) => (statements.push(sql), s.all(sql, params)),
     one: (sql, params) => (statements.push(sql), s.one(sql, params)),

@@ -9,6 +9,7 @@ export { defaultBehaviourSql, type BehaviourHook, type BehaviourWindowSql } from
 export { defineDialect, type Dialect, type DialectSpec, type FunctionEnv, type FunctionSql } from './dialect';
 export { clickhouseDialect, clickhouseSpec } from './dialect-clickhouse';
 export { duckdbDialect, duckdbSpec } from './dialect-duckdb';
+export { dialectFor, type SqlEngine } from './dialects';
 export { postgresDialect, postgresSpec } from './dialect-postgres';
 export { dependencies, type Dependencies } from './dependencies';
 export { evaluate, type EvalEnv, type ExprValue, type SourceRow } from './evaluate';
