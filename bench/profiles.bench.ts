@@ -3,7 +3,9 @@
 // transport and a SELECT 1) and GET /api/auth/me (the same plus the session check every API call pays).
 // The target applies to the summary (GET /api/customers/:id, what the page shows first); each section
 // endpoint, the whole page (summary and every section requested at once, as the console may), masked-phone
-// search and a later timeline page are printed beside it. Requests of a series run one after another, as
+// search and a later timeline page are printed beside it. The summary reads the day the customer entered
+// each segment, so the bench first snapshots every segment once (as a pipeline run does), which records every
+// member of each built-in family as entering. Requests of a series run one after another, as
 // one agent works. CPU per request (server and client share this process) is printed too: on a machine
 // shared with other work, wall-clock percentiles move with the neighbours, CPU time much less.
 import type { AddressInfo } from 'node:net';
@@ -11,6 +13,7 @@ import { openStore } from '../src/app';
 import type { Database } from '../src/db';
 import { createUserAccount } from '../src/security';
 import { buildServer } from '../src/server';
+import { snapshotAllSegments } from '../src/segments';
 import { refreshProfile } from '../src/tags';
 import { portfolioCopy, type BenchScale } from './support/portfolio-cache';
 
@@ -76,6 +79,17 @@ async function ensureTags(db: Database): Promise<void> {
   }
 }
 
+async function ensureSegmentHistory(db: Database): Promise<void> {
+  const has = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM segment_snapshots');
+  if (!has?.n) {
+    const started = Date.now();
+    const result = await snapshotAllSegments(db);
+    say(`segment snapshots (so the summary has entry days to read): ${result.snapshots.length} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const events = await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM segment_events');
+  say(`segment entry and exit events: ${Number(events?.n ?? 0).toLocaleString('en-US')}`);
+}
+
 async function login(base: string, db: Database, username: string, role: 'analyst' | 'agent'): Promise<string> {
   await createUserAccount(db, { actor: 'bench', role: null }, { username, displayName: username, role, password, mustChangePassword: false });
   const response = await fetch(`${base}/api/auth/login`, {
@@ -97,6 +111,7 @@ export async function run(options: { scale: BenchScale }): Promise<void> {
     );
     say(`portfolio: ${counts?.customers.toLocaleString('en-US')} customers, ${counts?.transactions.toLocaleString('en-US')} transactions`);
     await ensureTags(db);
+    await ensureSegmentHistory(db);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const analyst = { cookie: await login(base, db, 'bench-analyst', 'analyst') };

@@ -51,16 +51,10 @@ export const segmentsSectionSchema = section({
       nameEn: z.string().optional(),
       /** The built-in segmentation it belongs to (`rfm`, `lifecycle` …); null for a rule segment. */
       family: z.string().nullable(),
+      /** The data date of the snapshot that recorded the customer's latest entry; null when none has yet. */
+      since: day.nullable(),
     }),
   ),
-});
-
-/**
- * From the segments-since endpoint: the day the customer entered each segment, where snapshots dated it. Kept
- * out of the summary because it scans the segments' entry and exit events (see segments' `enteredOn`).
- */
-export const segmentsSinceSchema = z.object({
-  items: z.array(z.object({ segmentId: z.string(), since: day })),
 });
 
 export const modelsSectionSchema = section({

@@ -6,7 +6,6 @@ import {
   customerInteractionsEndpoint,
   customerMessagesEndpoint,
   customerSearchEndpoint,
-  customerSegmentsSinceEndpoint,
   customerTagsEndpoint,
   customerTransactionsEndpoint,
   customerViewEndpoint,
@@ -15,7 +14,6 @@ import {
 import { searchCustomers } from './search';
 import { bureauSection, consentsSection } from './sections/consents';
 import { interactionsSection, messagesSection } from './sections/contacts';
-import { segmentsSinceSection } from './sections/insights';
 import { tagsSection } from './sections/tags';
 import { customerTransactions } from './transactions';
 import { explainCustomerTag } from './explain';
@@ -52,7 +50,6 @@ export const profileRoutes = [
   route(customerConsentsEndpoint, (ctx) => customerSection(ctx.db, viewRequest(ctx), consentsSection)),
   route(customerBureauEndpoint, (ctx) => customerSection(ctx.db, viewRequest(ctx), bureauSection)),
   route(customerTagsEndpoint, (ctx) => customerSection(ctx.db, viewRequest(ctx), tagsSection)),
-  route(customerSegmentsSinceEndpoint, (ctx) => customerSection(ctx.db, viewRequest(ctx), segmentsSinceSection)),
   route(customerTransactionsEndpoint, ({ db, params, query }) => customerTransactions(db, params.id, query)),
   route(tagExplainEndpoint, ({ db, params }) => explainCustomerTag(db, params.id, params.code)),
 ];

@@ -2,7 +2,7 @@
 // registers these endpoints; the console's 360° page and search box call them through the typed client.
 import { z } from 'zod';
 import { endpoint, type Role } from '../core/schema';
-import { modelsSectionSchema, segmentsSectionSchema, segmentsSinceSchema, tagExplanationSchema, tagsSectionSchema, tagValuesSectionSchema } from './insight-schema';
+import { modelsSectionSchema, segmentsSectionSchema, tagExplanationSchema, tagsSectionSchema, tagValuesSectionSchema } from './insight-schema';
 import { customerSearchQuerySchema, customerSearchResultSchema } from './search-schema';
 import {
   accountsSectionSchema,
@@ -130,16 +130,6 @@ export const customerTagsEndpoint = endpoint({
   roles: profileReadRoles,
   params: customerParams,
   response: tagsSectionSchema,
-});
-
-export const customerSegmentsSinceEndpoint = endpoint({
-  method: 'GET',
-  path: '/api/customers/:id/segments/since',
-  summary: 'The day a customer entered each segment, from the segments\' snapshots (apart from the summary: it scans their events)',
-  tags: ['customers'],
-  roles: profileReadRoles,
-  params: customerParams,
-  response: segmentsSinceSchema,
 });
 
 export const customerTransactionsQuerySchema = z.object({

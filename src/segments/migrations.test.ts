@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { allMigrations } from '../app';
 import { Database, migrate } from '../db';
 import { getSegment, listVersions } from './definition-store';
+import { enteredOn } from './events-store';
 
 // A store made before segments had a Chinese description: its table lacks the column, and its built-in
 // segments and versions were written in English only.
@@ -74,5 +75,37 @@ describe('upgrading a store whose segments have one description', () => {
     const mine = await getSegment(db, 'seg_mine');
     expect([mine.description, mine.descriptionZh]).toEqual(['Mine.', '']);
     expect((await listVersions(db, 'seg_mine'))[0]?.definition.descriptionZh).toBe('');
+  });
+});
+
+describe('upgrading a store whose segments have events but no entry days', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cardwise-segments-'));
+  let db: Database | undefined;
+  afterAll(async () => {
+    await db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fills each current member’s entry day from the events, and none for a customer who left', async () => {
+    db = await Database.open(join(dir, 'old.duckdb'), { connections: 1, threads: 1 });
+    const upgrade = 'segments/006_entry_days';
+    await migrate(
+      db,
+      allMigrations.filter((m) => m.id !== upgrade),
+    );
+    await db.run(`INSERT INTO segment_snapshots VALUES
+      ('snp_1', 'seg_x', 1, TIMESTAMP '2026-01-01 02:00:00', DATE '2026-01-01', 2, NULL, 2, 0, 1, 'age > 0'),
+      ('snp_2', 'seg_x', 2, TIMESTAMP '2026-01-02 02:00:00', DATE '2026-01-02', 2, 'snp_1', 1, 1, 1, 'age > 0')`);
+    await db.run(`INSERT INTO segment_events VALUES
+      ('seg_x', 'C1', 'entered', TIMESTAMP '2026-01-01 02:00:00', 'snp_1'),
+      ('seg_x', 'C2', 'entered', TIMESTAMP '2026-01-01 02:00:00', 'snp_1'),
+      ('seg_x', 'C2', 'exited', TIMESTAMP '2026-01-02 02:00:00', 'snp_2'),
+      ('seg_x', 'C3', 'entered', TIMESTAMP '2026-01-02 02:00:00', 'snp_2')`);
+
+    expect(await migrate(db, allMigrations)).toEqual([upgrade]);
+    const days = async (customer: string) => Object.fromEntries(await enteredOn(db as Database, customer));
+    expect(await days('C1')).toEqual({ seg_x: '2026-01-01' });
+    expect(await days('C2')).toEqual({});
+    expect(await days('C3')).toEqual({ seg_x: '2026-01-02' });
   });
 });

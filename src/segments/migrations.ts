@@ -2,7 +2,8 @@ import type { Migration } from '../db';
 import { installFormulaFamilies } from './builtin/install';
 
 // Tables of the segments capability. Memberships and events can be large (a row per member per snapshot), so
-// they carry no key index: DuckDB would build one per row, and nothing looks a single row up by key.
+// they carry no key index: DuckDB would build one per row, and nothing looks a single row up by key. The one
+// point read, a customer's entry days, has a table of its own the size of the current memberships.
 export const segmentMigrations: Migration[] = [
   {
     id: 'segments/001_definitions',
@@ -54,5 +55,21 @@ export const segmentMigrations: Migration[] = [
       await tx.run(`ALTER TABLE segments ADD COLUMN IF NOT EXISTS description_zh VARCHAR DEFAULT ''`);
       await installFormulaFamilies(tx);
     },
+  },
+  {
+    // The day each member entered each segment, one row per current member (exits delete theirs), so the
+    // 360° page finds a customer's by an index instead of scanning every event ever recorded (which grows with
+    // each snapshot). Filled from the events a store already has; the index is built after the fill.
+    id: 'segments/006_entry_days',
+    up: [
+      'CREATE TABLE segment_entry_days (segment_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, entered_on DATE NOT NULL)',
+      `INSERT INTO segment_entry_days
+        SELECT segment_id, customer_id, day FROM (
+          SELECT e.segment_id, e.customer_id, arg_max(e.event, s.seq) AS event, arg_max(coalesce(s.as_of, s.taken_at::DATE), s.seq) AS day
+          FROM segment_events e JOIN segment_snapshots s ON s.snapshot_id = e.snapshot_id
+          GROUP BY e.segment_id, e.customer_id)
+        WHERE event = 'entered'`,
+      'CREATE INDEX segment_entry_days_customer ON segment_entry_days (customer_id)',
+    ],
   },
 ];

@@ -73,6 +73,14 @@ async function takeSnapshot(tx: Queryable, segmentId: string, keep: number): Pro
     `INSERT INTO segment_events SELECT $seg, customer_id, 'exited', $taken::TIMESTAMP, $snp FROM (${members('$prev')} EXCEPT ${members('$snp')})`,
     events,
   );
+  // Entry days follow the events: an exit removes the member's day, an entry records this snapshot's data date.
+  const moved = (event: string) => `SELECT customer_id FROM segment_events WHERE snapshot_id = $snp AND event = '${event}'`;
+  await tx.run(`DELETE FROM segment_entry_days WHERE segment_id = $seg AND customer_id IN (${moved('exited')})`, { seg: ids.seg, snp: ids.snp });
+  await tx.run(`INSERT INTO segment_entry_days SELECT $seg, customer_id, $day::DATE FROM (${moved('entered')})`, {
+    seg: ids.seg,
+    snp: ids.snp,
+    day: profile.asOf ?? takenAt.slice(0, 10),
+  });
   const perEvent = 'SELECT count(*)::BIGINT AS n FROM segment_events WHERE snapshot_id = $snp AND event = $event';
   const snapshot: Snapshot = {
     snapshotId: ids.snp,

@@ -148,7 +148,7 @@ function CustomerTabs({
             children: (
               <Row gutter={[16, 16]}>
                 <Col xs={24} xl={view.models.available ? 12 : 24}>
-                  <CustomerSegmentsPanel customerId={id} section={view.segments} />
+                  <CustomerSegmentsPanel section={view.segments} />
                 </Col>
                 {view.models.available && (
                   <Col xs={24} xl={12}>
