@@ -221,11 +221,17 @@ async function checkAndUpdate(db: Database, id: string, input: unknown, by: stri
   return writeSegment(db, segment, by);
 }
 
-/** Hides a rule segment; its versions, snapshots and events stay for the record (journeys may refer to them). */
+/**
+ * Hides a rule segment; its versions, snapshots and events stay for the record (journeys may refer to them).
+ * Its members' entry days go: they describe current memberships, and the events can rebuild them.
+ */
 export async function deleteSegment(db: Database, id: string, by: string | null): Promise<void> {
   const current = await getSegment(db, id);
   refuseBuiltin(current, { zh: '删除', en: 'deleted' });
-  await db.run('UPDATE segments SET deleted_at = now()::TIMESTAMP, updated_by = $2 WHERE segment_id = $1', [id, by]);
+  await db.transaction(async (tx) => {
+    await tx.run('UPDATE segments SET deleted_at = now()::TIMESTAMP, updated_by = $2 WHERE segment_id = $1', [id, by]);
+    await tx.run('DELETE FROM segment_entry_days WHERE segment_id = $1', [id]);
+  });
 }
 
 export async function listVersions(db: Database | Queryable, id: string): Promise<SegmentVersion[]> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../test-support/temp-store';
-import { createSegment } from './definition-store';
+import { createSegment, deleteSegment } from './definition-store';
 import { enteredOn, listEvents } from './events-store';
 import { listSnapshots, snapshotAllSegments, snapshotMembers, snapshotSegment } from './snapshot-store';
 import { writeProfile, type Store } from './test-fixture';
@@ -120,5 +120,8 @@ describe('the day a customer entered a segment', () => {
     // C3 entered on the 3rd and left on the 4th: no entry day for a segment they are not in.
     expect(await of('C3')).toEqual({ [any]: '2026-01-01' });
     expect(await of('C9')).toEqual({});
+    // A deleted segment is no one's any more.
+    await deleteSegment(store.db, any, 'ana');
+    expect(await of('C1')).toEqual({ [high]: '2026-01-01' });
   });
 });
