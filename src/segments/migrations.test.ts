@@ -7,23 +7,33 @@ import { Database, migrate } from '../db';
 import { getSegment, listVersions } from './definition-store';
 import { enteredOn } from './events-store';
 
+const dir = mkdtempSync(join(tmpdir(), 'cardwise-segments-'));
+const opened: Database[] = [];
+afterAll(async () => {
+  for (const db of opened) await db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A store with every migration but `upgrade`: one made before it shipped, but for what a test changes back. */
+async function storeBefore(upgrade: string): Promise<Database> {
+  const db = await Database.open(join(dir, `${upgrade.replace('/', '-')}.duckdb`), {
+    connections: 1,
+    threads: 1,
+  });
+  opened.push(db);
+  await migrate(
+    db,
+    allMigrations.filter((m) => m.id !== upgrade),
+  );
+  return db;
+}
+
 // A store made before segments had a Chinese description: its table lacks the column, and its built-in
 // segments and versions were written in English only.
 describe('upgrading a store whose segments have one description', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cardwise-segments-'));
-  let db: Database | undefined;
-  afterAll(async () => {
-    await db?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('adds the column, describes the built-ins in Chinese, and keeps a saved segment and its old versions readable', async () => {
-    db = await Database.open(join(dir, 'old.duckdb'), { connections: 1, threads: 1 });
     const upgrade = 'segments/005_description_zh';
-    await migrate(
-      db,
-      allMigrations.filter((m) => m.id !== upgrade),
-    );
+    const db = await storeBefore(upgrade);
     // Back to the table as it was: no column, a built-in and a rule segment in English only.
     await db.run('DELETE FROM segments');
     await db.run('ALTER TABLE segments DROP COLUMN description_zh');
@@ -79,20 +89,9 @@ describe('upgrading a store whose segments have one description', () => {
 });
 
 describe('upgrading a store whose segments have events but no entry days', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cardwise-segments-'));
-  let db: Database | undefined;
-  afterAll(async () => {
-    await db?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('fills each current member’s entry day from the events, and none for a customer who left', async () => {
-    db = await Database.open(join(dir, 'old.duckdb'), { connections: 1, threads: 1 });
     const upgrade = 'segments/006_entry_days';
-    await migrate(
-      db,
-      allMigrations.filter((m) => m.id !== upgrade),
-    );
+    const db = await storeBefore(upgrade);
     await db.run(`INSERT INTO segment_snapshots VALUES
       ('snp_1', 'seg_x', 1, TIMESTAMP '2026-01-01 02:00:00', DATE '2026-01-01', 2, NULL, 2, 0, 1, 'age > 0'),
       ('snp_2', 'seg_x', 2, TIMESTAMP '2026-01-02 02:00:00', DATE '2026-01-02', 2, 'snp_1', 1, 1, 1, 'age > 0')`);
@@ -103,7 +102,7 @@ describe('upgrading a store whose segments have events but no entry days', () =>
       ('seg_x', 'C3', 'entered', TIMESTAMP '2026-01-02 02:00:00', 'snp_2')`);
 
     expect(await migrate(db, allMigrations)).toEqual([upgrade]);
-    const days = async (customer: string) => Object.fromEntries(await enteredOn(db as Database, customer));
+    const days = async (customer: string) => Object.fromEntries(await enteredOn(db, customer));
     expect(await days('C1')).toEqual({ seg_x: '2026-01-01' });
     expect(await days('C2')).toEqual({});
     expect(await days('C3')).toEqual({ seg_x: '2026-01-02' });
