@@ -7,3 +7,4 @@ export { startJob, getJob, listJobs, waitForJob, recoverJobs, type JobContext, t
 export { isFinished } from './job-state';
 export { startProfileRefresh, type ProfileRefreshRequest } from './profile-refresh';
 export { startDataCluster, type DataClusterRequest } from './data-cluster';
+export { startTagCompute, type TagComputeRequest } from './tag-compute';

@@ -32,6 +32,7 @@ const registries = new WeakMap<Database, Registry>();
 const kindNames: Record<JobKind, { zh: string; en: string }> = {
   profile_refresh: { zh: '画像刷新', en: 'profile refresh' },
   data_cluster: { zh: '数据整理', en: 'data clustering' },
+  tag_compute: { zh: '标签计算', en: 'tag computation' },
 };
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,9 +1,10 @@
 // Browser-safe surface of the jobs capability: the job record and its HTTP endpoints. No Node modules here.
 import { z } from 'zod';
 import { endpoint } from '../core/schema';
+import { onDemandRunSchema } from '../tags/schema';
 
 /** Kinds of long work run as jobs. A kind joins by adding its name here and its starter in src/jobs. */
-export const jobKinds = ['profile_refresh', 'data_cluster'] as const;
+export const jobKinds = ['profile_refresh', 'data_cluster', 'tag_compute'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'interrupted'] as const;
@@ -69,6 +70,10 @@ export const dataClusterResultSchema = z.object({
 });
 export type DataClusterResult = z.infer<typeof dataClusterResultSchema>;
 
+/** The result of a `tag_compute` job: the on-demand tag and its computation as kept. */
+export const tagComputeResultSchema = onDemandRunSchema.extend({ code: z.string() });
+export type TagComputeResult = z.infer<typeof tagComputeResultSchema>;
+
 // Consistent with the tag catalogue: those who may recompute tags start a refresh; editors may follow it.
 const runners = ['admin', 'operator'] as const;
 const followers = ['admin', 'operator', 'analyst'] as const;
@@ -76,6 +81,12 @@ const followers = ['admin', 'operator', 'analyst'] as const;
 export const startProfileRefreshEndpoint = endpoint({
   method: 'POST', path: '/api/jobs/profile-refresh', summary: 'Start a profile refresh job (tags, then segments)', tags: ['jobs'],
   roles: [...runners], body: z.object({ incremental: z.boolean().default(false) }), response: jobSchema,
+});
+
+// Whoever may edit a tag may compute an on-demand one: it fills that tag's own column, nothing else.
+export const startTagComputeEndpoint = endpoint({
+  method: 'POST', path: '/api/jobs/tag-compute', summary: 'Compute an on-demand tag now (its values are kept until the next computation)', tags: ['jobs'],
+  roles: ['admin', 'operator', 'analyst'], body: z.object({ code: z.string().min(1).max(64) }), response: jobSchema,
 });
 
 // Re-sorting a table rewrites stored data: administrators only.

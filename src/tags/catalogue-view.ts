@@ -3,6 +3,8 @@ import { findTag, loadCatalogue } from './definition-store';
 import { tagDrift, type DriftReport } from './drift-store';
 import { listSnapshots, tagTrend, type TrendPoint } from './history-store';
 import type { TagDefinition, TagDimension } from './definition-schema';
+import { onDemandRuns } from './kept-values';
+import type { OnDemandRun } from './schema';
 
 // Read models for the catalogue page and a tag's detail page: coverage and trend come from snapshot
 // statistics (kept at each refresh), so listing the catalogue never scans the profile.
@@ -27,15 +29,20 @@ export async function catalogueSummary(db: Database, dimension?: TagDimension) {
       builtin,
       version: d.version,
       description: d.description,
+      refresh: d.refresh,
       ...(d.description_zh ? { description_zh: d.description_zh } : {}),
       coverage: coverage.get(d.code) ?? null,
     }));
   return { asOf: latest?.asOf ?? null, tags };
 }
 
-export async function tagDetail(db: Database, code: string): Promise<{ definition: TagDefinition; builtin: boolean; trend: TrendPoint[]; drift: DriftReport | null }> {
+export async function tagDetail(
+  db: Database,
+  code: string,
+): Promise<{ definition: TagDefinition; builtin: boolean; trend: TrendPoint[]; drift: DriftReport | null; onDemand: OnDemandRun | null }> {
   const tag = await findTag(db, code);
   const trend = await tagTrend(db, code);
   const drift = trend.length >= 2 ? await tagDrift(db, code) : null;
-  return { definition: tag.definition, builtin: tag.builtin, trend, drift };
+  const onDemand = tag.definition.refresh === 'on_demand' ? ((await onDemandRuns(db)).get(code) ?? null) : null;
+  return { definition: tag.definition, builtin: tag.builtin, trend, drift, onDemand };
 }

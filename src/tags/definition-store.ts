@@ -1,5 +1,6 @@
 import { fail } from '../core';
-import type { Database, Queryable } from '../db';
+import { inTransaction, type Database, type Queryable } from '../db';
+import { computesSame, dropKeptValues } from './kept-values';
 import { tagDefinitionSchema, type TagDefinition } from './definition-schema';
 import { builtinTags } from './library';
 import { changingCatalogue, refuseBrokenReaders } from './readers';
@@ -89,11 +90,18 @@ async function checkAndSave(
     const proposed = current.map((d) => (d.code === saved.code ? saved : d));
     await refuseBrokenReaders(db, current, proposed, { code: saved.code, zh: `修改标签 ${saved.code}`, en: `changing tag ${saved.code}` });
   }
-  await db.run(
-    `INSERT INTO tag_definitions VALUES ($code, $json, $version, now()::TIMESTAMP, $user, now()::TIMESTAMP, $user)
-     ON CONFLICT (code) DO UPDATE SET definition = excluded.definition, version = excluded.version,
-       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    { code: saved.code, json: JSON.stringify(saved), version: saved.version, user },
+  // Values an on-demand tag kept describe what it computed then: an edit of that, or a move to daily, drops them.
+  const keptGoes = existing?.definition.refresh === 'on_demand' && (saved.refresh !== 'on_demand' || !computesSame(existing.definition, saved));
+  await db.withConnection((session) =>
+    inTransaction(session, async () => {
+      await session.run(
+        `INSERT INTO tag_definitions VALUES ($code, $json, $version, now()::TIMESTAMP, $user, now()::TIMESTAMP, $user)
+         ON CONFLICT (code) DO UPDATE SET definition = excluded.definition, version = excluded.version,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        { code: saved.code, json: JSON.stringify(saved), version: saved.version, user },
+      );
+      if (keptGoes) await dropKeptValues(session, saved.code);
+    }),
   );
   return saved;
 }
@@ -110,5 +118,10 @@ async function checkAndDelete(db: Database, code: string): Promise<void> {
   if (tag.builtin) fail('conflict', `${code} 是内置标签，不能删除`, `${code} is a built-in tag and cannot be deleted`);
   const current = catalogue.map((t) => t.definition);
   await refuseBrokenReaders(db, current, current.filter((d) => d.code !== code), { code, zh: `删除标签 ${code}`, en: `deleting tag ${code}` });
-  await db.run('DELETE FROM tag_definitions WHERE code = $1', [code]);
+  await db.withConnection((session) =>
+    inTransaction(session, async () => {
+      await session.run('DELETE FROM tag_definitions WHERE code = $1', [code]);
+      await dropKeptValues(session, code);
+    }),
+  );
 }

@@ -1,3 +1,6 @@
+import type { TagDefinition } from './definition-schema';
+import { tagsReadBy } from './expr';
+
 // Computed tags form a graph through the tags their expressions name. Refresh evaluates them in layers (a
 // tag after everything it reads); a cycle has no such order, so validation refuses it and names the path.
 
@@ -39,4 +42,21 @@ export function findCycle(dependencies: ReadonlyMap<string, readonly string[]>):
     if (error instanceof CycleError) return error.path;
     throw error;
   }
+}
+
+/** The definition and every tag it reads, transitively. */
+export function tagClosure(def: TagDefinition, all: readonly TagDefinition[]): TagDefinition[] {
+  const byCode = new Map(all.map((d) => [d.code, d]));
+  const out = new Map<string, TagDefinition>();
+  const visit = (d: TagDefinition) => {
+    if (out.has(d.code)) return;
+    out.set(d.code, d);
+    if (d.spec.kind !== 'computed') return;
+    for (const name of tagsReadBy(d.spec.expression)) {
+      const dep = byCode.get(name);
+      if (dep) visit(dep);
+    }
+  };
+  visit(def);
+  return [...out.values()];
 }

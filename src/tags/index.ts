@@ -26,5 +26,7 @@ export type { Distribution, TagStats } from './snapshot-stats';
 export { tagRoutes } from './routes';
 export { catalogueSummary, tagDetail } from './catalogue-view';
 export { previewTag, type TagPreview } from './preview';
+export { computeOnDemandTag, refuseUnlessOnDemand, type ComputeOptions } from './on-demand';
+export { onDemandRuns } from './kept-values';
 export { explainTag, type TagExplanation } from './explain';
 export { naiveTxnRefreshSql } from './naive-plan';

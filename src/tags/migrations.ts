@@ -77,4 +77,12 @@ export const tagMigrations: Migration[] = [
       'DELETE FROM tag_day_index',
     ],
   },
+  {
+    // On-demand tags: the last computation of each (its values are in tag_values_<code>, kept-values.ts).
+    id: 'tags/009_on_demand',
+    up: [
+      `CREATE TABLE tag_on_demand_runs (code VARCHAR PRIMARY KEY, version INTEGER NOT NULL, as_of DATE NOT NULL,
+        computed_at TIMESTAMP NOT NULL, computed_by VARCHAR, customers INTEGER NOT NULL, ms INTEGER NOT NULL)`,
+    ],
+  },
 ];

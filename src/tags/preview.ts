@@ -1,8 +1,8 @@
 import { fail } from '../core';
 import type { Database } from '../db';
 import { loadCatalogue } from './definition-store';
-import type { TagDefinition } from './definition-schema';
-import { tagsReadBy } from './expr';
+import { tagClosure } from './graph';
+import { ensureKeptTables } from './kept-values';
 import { duckdbEnv } from './plan/env';
 import { planRefresh } from './plan/planner';
 import { detectAsOf, profileState } from './refresh';
@@ -26,11 +26,12 @@ export async function previewTag(db: Database, input: unknown): Promise<TagPrevi
   const catalogue = (await loadCatalogue(db)).map((t) => t.definition);
   const { definition } = validateDefinition(input, catalogue);
   const all = [...catalogue.filter((d) => d.code !== definition.code), definition];
-  const resolved = resolveCatalogue(closure(definition, all));
+  const resolved = resolveCatalogue(tagClosure(definition, all));
   return db.withTimeLimit(async (session) => {
     // Without a profile the as-of comes from max(ts): a scan of the transactions, so inside the limit too.
     const asOf = (await profileState(session))?.asOf ?? (await detectAsOf(session));
-    const plan = planRefresh(resolved, duckdbEnv(asOf), 'tag_preview', true);
+    const plan = planRefresh(resolved, duckdbEnv(asOf), 'tag_preview', true, definition.code);
+    await ensureKeptTables(session, plan.kept);
     const from = `(${plan.profileSelect})`;
     const [stats] = await computeStats(session, from, [definition]);
     if (!stats) return fail('internal', '预览失败', 'preview produced no statistics');
@@ -41,21 +42,4 @@ export async function previewTag(db: Database, input: unknown): Promise<TagPrevi
     const customers = (await session.one<{ n: number }>('SELECT count(*) AS n FROM customers'))?.n ?? 0;
     return { ...stats, asOf, customers, sample };
   });
-}
-
-/** The definition and every tag it reads, transitively. */
-function closure(def: TagDefinition, all: readonly TagDefinition[]): TagDefinition[] {
-  const byCode = new Map(all.map((d) => [d.code, d]));
-  const out = new Map<string, TagDefinition>();
-  const visit = (d: TagDefinition) => {
-    if (out.has(d.code)) return;
-    out.set(d.code, d);
-    if (d.spec.kind !== 'computed') return;
-    for (const name of tagsReadBy(d.spec.expression)) {
-      const dep = byCode.get(name);
-      if (dep) visit(dep);
-    }
-  };
-  visit(def);
-  return [...out.values()];
 }

@@ -1,5 +1,5 @@
 import { fail, silentProgress, type ProgressListener } from '../core';
-import { enableQueryProgress, inTransaction, pollQueryProgress, quoteIdent, type Database, type Queryable } from '../db';
+import { enableQueryProgress, inTransaction, oneAtATime, pollQueryProgress, quoteIdent, type Database, type Queryable } from '../db';
 import { loadCatalogue } from './definition-store';
 import { duckdbEnv } from './plan/env';
 import { planRefresh, profileColumnTypes, type RefreshPlan } from './plan/planner';
@@ -10,6 +10,7 @@ import type { Relation } from './sources';
 import { portfolioAsOf } from '../data';
 import { takeSnapshot } from './history-store';
 import { resolveCatalogue } from './validate';
+import { ensureKeptTables } from './kept-values';
 
 export interface RefreshOptions {
   /** Move kept states forward by the days since the last refresh; the profile is the same as a full refresh's. */
@@ -57,7 +58,17 @@ export async function currentPlan(db: Database, asOf: string): Promise<RefreshPl
  * passes kept as states and, with `incremental`, moved forward by delta), then one SELECT for static,
  * dynamic and computed tags. A failure at any point leaves the previous profile in place.
  */
-export async function refreshProfile(db: Database, options: RefreshOptions = {}): Promise<RefreshResult> {
+export function refreshProfile(db: Database, options: RefreshOptions = {}): Promise<RefreshResult> {
+  // One change to the profile at a time in this process: a refresh, or an on-demand tag's computation.
+  return changingProfile(db, () => refreshOnce(db, options));
+}
+
+/** Runs one change to the profile (a refresh, an on-demand computation) after any other has ended. */
+export function changingProfile<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  return oneAtATime(db, 'profile', work);
+}
+
+async function refreshOnce(db: Database, options: RefreshOptions): Promise<RefreshResult> {
   const started = Date.now();
   const onProgress = options.onProgress ?? silentProgress;
   const asOf = options.asOf ?? (await detectAsOf(db));
@@ -120,6 +131,8 @@ export async function refreshProfile(db: Database, options: RefreshOptions = {})
       }
       // Only now: the rows that left their windows in this refresh were among the days pruned.
       for (const { index, keepFrom } of indexes.values()) await pruneDayIndex(session, index, keepFrom);
+      // On-demand tags read what their last computation kept: an empty table before the first.
+      await ensureKeptTables(session, plan.kept);
       const t = Date.now();
       await inStep(total - 2, `profile: ${plan.columns.length} tags`, () => session.run(`CREATE OR REPLACE TABLE profile_next AS ${plan.profileSelect}`));
       profileMs = Date.now() - t;

@@ -30,9 +30,27 @@ export const tagSummarySchema = z.object({
   version: z.number(),
   description: z.string(),
   description_zh: z.string().optional(),
+  /** `daily`: every refresh computes it; `on_demand`: computed when someone asks (see `onDemandRunSchema`). */
+  refresh: z.enum(['daily', 'on_demand']),
   /** Share of customers with a value in the latest snapshot; null before the first one. */
   coverage: z.number().nullable(),
 });
+
+/**
+ * The last computation of an on-demand tag: every refresh carries these values into the profile unchanged
+ * until it is computed again, so they describe `asOf`, not the profile's date. Editing what the tag computes
+ * (its type, spec, values or bands) discards them.
+ */
+export const onDemandRunSchema = z.object({
+  version: z.number(),
+  asOf: z.string(),
+  computedAt: z.string(),
+  computedBy: z.string().nullable(),
+  /** Customers given a value (not empty). */
+  customers: z.number(),
+  ms: z.number(),
+});
+export type OnDemandRun = z.infer<typeof onDemandRunSchema>;
 
 const trendPointSchema = z.object({
   snapshotId: z.string(),
@@ -58,6 +76,8 @@ export const tagDetailSchema = z.object({
   builtin: z.boolean(),
   trend: z.array(trendPointSchema),
   drift: driftSchema.nullable(),
+  /** On-demand tags: their last computation; null for daily tags and before the first. */
+  onDemand: onDemandRunSchema.nullable(),
 });
 
 export const previewSchema = z.object({

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fail, isCardwiseError } from '../../core';
 import {
   catalogueSummary,
+  computeOnDemandTag,
   explainTag,
   getRetention,
   listSnapshots,
@@ -106,6 +107,23 @@ export function registerTags(program: Command): void {
           if (r.snapshotId) out(`  snapshot ${r.snapshotId}`);
           // Memberships and their entry/exit events follow the profile only when segments are refreshed too.
           process.stderr.write('segments not refreshed: run `cardwise segments refresh`, or both as one recorded job: `cardwise jobs run profile-refresh`\n');
+        } finally {
+          bar.stop();
+        }
+      }),
+    );
+  tags
+    .command('compute <code>')
+    .description('Compute an on-demand tag now; every refresh keeps its values until the next computation')
+    .requiredOption('--db <path>', 'the Cardwise database file')
+    .action(async (code: string, o: { db: string }) =>
+      withStore(o.db, async (db) => {
+        const bar = progressBar();
+        try {
+          const run = await computeOnDemandTag(db, code, { by: cliActor(), onProgress: bar });
+          bar.stop();
+          await appendAudit(db, { actor: cliActor(), action: 'tag.compute', target: code, details: { asOf: run.asOf, customers: run.customers } });
+          out(`computed ${code} (version ${run.version}) as of ${run.asOf}: ${run.customers.toLocaleString('en-US')} customers with a value in ${(run.ms / 1000).toFixed(1)} s`);
         } finally {
           bar.stop();
         }

@@ -38,6 +38,18 @@ export interface RefreshPlan {
   readonly profileSelect: string;
   /** Each tag's column: its tag type and the SQL type it is stored as. */
   readonly columns: ReadonlyArray<{ readonly code: string; readonly type: TagType; readonly sqlType: string }>;
+  /** On-demand tags read from the values their last computation kept (each table must exist: `keptValuesDdl`). */
+  readonly kept: ReadonlyArray<{ readonly code: string; readonly table: string; readonly valueType: string }>;
+}
+
+/** The table an on-demand tag's last computation kept its values in: (customer_id, value). */
+export function keptValuesTable(code: string): string {
+  return `tag_values_${code}`;
+}
+
+/** The kept values' column type: the tag type's plain SQL type (enum bands as text, cast by the profile). */
+export function keptValueType(type: TagType): string {
+  return sqlType[type];
 }
 
 const sqlType: Record<TagType, string> = { number: 'DOUBLE', boolean: 'BOOLEAN', enum: 'VARCHAR', string: 'VARCHAR', date: 'DATE' };
@@ -90,10 +102,15 @@ function banded(value: string, def: TagDefinition, env: SqlEnv): string {
   return `CASE WHEN (${value}) IS NULL THEN NULL ${arms} ELSE ${labels[labels.length - 1]} END`;
 }
 
-/** Plans a refresh of these tags (resolved in one catalogue) at `asOf`: the passes, then the profile SELECT. */
-export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefix = 'tag_work', inline = false): RefreshPlan {
+/**
+ * Plans a refresh of these tags (resolved in one catalogue) at `asOf`: the passes, then the profile SELECT.
+ * On-demand tags are not computed but read from the values their last computation kept, except `computing`
+ * (the tag a computation or a preview is evaluating now).
+ */
+export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefix = 'tag_work', inline = false, computing?: string): RefreshPlan {
   const asOf = env.asOf;
   const base: string[] = [];
+  const kept: Array<RefreshPlan['kept'][number]> = [];
   const passes = new Map<string, { sql: string; relation?: Relation; states: StateSet; tags: string[] }>();
   const passOf = (id: string, sql: string, relation?: Relation) => {
     let pass = passes.get(id);
@@ -105,6 +122,11 @@ export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefi
   };
   for (const tag of tags) {
     const code = quoteIdent(tag.def.code);
+    if (tag.def.refresh === 'on_demand' && tag.def.code !== computing) {
+      kept.push({ code: tag.def.code, table: keptValuesTable(tag.def.code), valueType: keptValueType(tag.def.type) });
+      base.push(`${quoteIdent(`kept_${tag.def.code}`)} AS ${code}`);
+      continue;
+    }
     if (tag.kind === 'static' && !tag.relation.multiRow) base.push(`${banded(planCustomerStatic(tag, env), tag.def, env)} AS ${code}`);
     if (tag.kind === 'static' && tag.relation.multiRow) {
       const pass = passOf(tag.relation.source, tag.relation.sql);
@@ -160,7 +182,12 @@ export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefi
     const states = quoteIdent(table);
     joins.push(`LEFT JOIN (SELECT customer_id, ${pass.states.readItems().join(', ')} FROM ${states}) AS ${states} ON ${states}.customer_id = c.customer_id`);
   }
-  const computed = tags.filter((t): t is Extract<ResolvedTag, { kind: 'computed' }> => t.kind === 'computed');
+  for (const { code, table } of kept) {
+    const values = quoteIdent(table);
+    joins.push(`LEFT JOIN (SELECT customer_id, value AS ${quoteIdent(`kept_${code}`)} FROM ${values}) AS ${values} ON ${values}.customer_id = c.customer_id`);
+  }
+  const keptCodes = new Set(kept.map((k) => k.code));
+  const computed = tags.filter((t): t is Extract<ResolvedTag, { kind: 'computed' }> => t.kind === 'computed' && !keptCodes.has(t.def.code));
   const byCode = new Map(computed.map((t) => [t.def.code, t]));
   const layers = layersOf(new Map(computed.map((t) => [t.def.code, t.reads])));
   // Layer i + 1 adds the computed tags whose inputs are all in layer i. A layer is read once, by the next,
@@ -196,5 +223,5 @@ export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefi
   // Not sorted: the refresh indexes customer_id instead (refresh.ts), which makes the 360° view's point reads
   // cheaper than a sorted table did (at 1M customers 4 ms instead of 9 ms) for half the cost of the sort.
   const profileSelect = `WITH ${ctes.join(',\n')}\nSELECT customer_id, ${outputs.join(', ')}, ${dateLiteral(asOf)} AS as_of\nFROM l${layers.length}`;
-  return { asOf, passes: passPlans, profileSelect, columns };
+  return { asOf, passes: passPlans, profileSelect, columns, kept };
 }
