@@ -1,4 +1,5 @@
-import { quoteIdent, type Database, type Queryable } from '../db';
+import { quoteIdent, tableExists, type Database, type Queryable } from '../db';
+import type { ResolvedTag } from './resolve';
 import type { TagDefinition } from './definition-schema';
 import { keptValuesTable, type RefreshPlan } from './plan/planner';
 import type { OnDemandRun } from './schema';
@@ -12,6 +13,20 @@ export async function ensureKeptTables(tx: Queryable, kept: RefreshPlan['kept'])
   for (const { table, valueType } of kept) {
     await tx.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (customer_id VARCHAR, value ${valueType})`);
   }
+}
+
+/** The on-demand tags among these, other than `computing`, that have no kept-values table yet. */
+export async function missingKeptTables(
+  tx: Queryable,
+  tags: readonly ResolvedTag[],
+  computing?: string,
+): Promise<Set<string>> {
+  const missing = new Set<string>();
+  for (const { def } of tags) {
+    if (def.refresh !== 'on_demand' || def.code === computing) continue;
+    if (!(await tableExists(tx, keptValuesTable(def.code)))) missing.add(def.code);
+  }
+  return missing;
 }
 
 /** Discards what an on-demand tag's last computation kept (its definition changed, or it went away). */

@@ -9,6 +9,7 @@ import type { TagDefinitionInput } from './definition-schema';
 import { deleteTag, saveTag } from './definition-store';
 import { onDemandRuns } from './kept-values';
 import { computeOnDemandTag } from './on-demand';
+import { previewTag } from './preview';
 import { refreshProfile } from './refresh';
 
 // An on-demand tag is computed when someone asks and its values are kept through later refreshes. Its ground
@@ -76,6 +77,14 @@ describe('on-demand tags', () => {
     for (const def of [twin, onDemand, reader]) await saveTag(db, def, 'ana', 'create');
   }, 600_000);
   afterAll(async () => store.cleanup());
+
+  it('is computed by its own preview, and read as empty by a preview that names it before any refresh, which creates nothing', async () => {
+    const own = await previewTag(db, onDemand);
+    expect(own.coverage).toBeGreaterThan(0.5);
+    const draft = await previewTag(db, { ...reader, code: 'dining_od_tripled', spec: { kind: 'computed', expression: 'dining_od_90d * 3' } });
+    expect(draft.coverage).toBe(0);
+    expect(await tableExists(db, 'tag_values_dining_od_90d')).toBe(false);
+  }, 600_000);
 
   it('is not computed by a refresh, then computed when asked, equal to a daily tag of the same spec', async () => {
     await refreshProfile(db, { snapshot: false });

@@ -49,13 +49,11 @@ async function computeOnce(db: Database, code: string, options: ComputeOptions):
   const next = quoteIdent(`${keptValuesTable(code)}_next`);
   await db.withConnection(async (session) => {
     const asOf = (await profileState(session))?.asOf ?? (await detectAsOf(session));
-    const plan = planRefresh(
-      resolveCatalogue(tagClosure(definition, catalogue)),
-      duckdbEnv(asOf),
-      'tag_compute',
-      true,
-      code,
-    );
+    const plan = planRefresh(resolveCatalogue(tagClosure(definition, catalogue)), duckdbEnv(asOf), {
+      workPrefix: 'tag_compute',
+      inline: true,
+      computing: code,
+    });
     await ensureKeptTables(session, plan.kept);
     const column = quoteIdent(code);
     await enableQueryProgress(session.connection);

@@ -2,7 +2,7 @@ import { fail } from '../core';
 import type { Database } from '../db';
 import { loadCatalogue } from './definition-store';
 import { tagClosure } from './graph';
-import { ensureKeptTables } from './kept-values';
+import { missingKeptTables } from './kept-values';
 import { duckdbEnv } from './plan/env';
 import { planRefresh } from './plan/planner';
 import { detectAsOf, profileState } from './refresh';
@@ -30,8 +30,13 @@ export async function previewTag(db: Database, input: unknown): Promise<TagPrevi
   return db.withTimeLimit(async (session) => {
     // Without a profile the as-of comes from max(ts): a scan of the transactions, so inside the limit too.
     const asOf = (await profileState(session))?.asOf ?? (await detectAsOf(session));
-    const plan = planRefresh(resolved, duckdbEnv(asOf), 'tag_preview', true, definition.code);
-    await ensureKeptTables(session, plan.kept);
+    const missingKept = await missingKeptTables(session, resolved, definition.code);
+    const plan = planRefresh(resolved, duckdbEnv(asOf), {
+      workPrefix: 'tag_preview',
+      inline: true,
+      computing: definition.code,
+      missingKept,
+    });
     const from = `(${plan.profileSelect})`;
     const [stats] = await computeStats(session, from, [definition]);
     if (!stats) return fail('internal', '预览失败', 'preview produced no statistics');

@@ -102,12 +102,24 @@ function banded(value: string, def: TagDefinition, env: SqlEnv): string {
   return `CASE WHEN (${value}) IS NULL THEN NULL ${arms} ELSE ${labels[labels.length - 1]} END`;
 }
 
+export interface PlanOptions {
+  /** Prefix of the work tables (static folds; with `inline`, every pass). */
+  readonly workPrefix?: string;
+  /** Every pass a CTE of the one SELECT, so that nothing is written (previews, on-demand computations). */
+  readonly inline?: boolean;
+  /** The on-demand tag being evaluated now (computed, not read from its kept values). */
+  readonly computing?: string;
+  /** On-demand tags with no kept-values table yet: read as empty, so that a preview creates nothing. */
+  readonly missingKept?: ReadonlySet<string>;
+}
+
 /**
  * Plans a refresh of these tags (resolved in one catalogue) at `asOf`: the passes, then the profile SELECT.
  * On-demand tags are not computed but read from the values their last computation kept, except `computing`
  * (the tag a computation or a preview is evaluating now).
  */
-export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefix = 'tag_work', inline = false, computing?: string): RefreshPlan {
+export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, options: PlanOptions = {}): RefreshPlan {
+  const { workPrefix = 'tag_work', inline = false, computing, missingKept } = options;
   const asOf = env.asOf;
   const base: string[] = [];
   const kept: Array<RefreshPlan['kept'][number]> = [];
@@ -182,9 +194,13 @@ export function planRefresh(tags: readonly ResolvedTag[], env: SqlEnv, workPrefi
     const states = quoteIdent(table);
     joins.push(`LEFT JOIN (SELECT customer_id, ${pass.states.readItems().join(', ')} FROM ${states}) AS ${states} ON ${states}.customer_id = c.customer_id`);
   }
-  for (const { code, table } of kept) {
+  for (const { code, table, valueType } of kept) {
     const values = quoteIdent(table);
-    joins.push(`LEFT JOIN (SELECT customer_id, value AS ${quoteIdent(`kept_${code}`)} FROM ${values}) AS ${values} ON ${values}.customer_id = c.customer_id`);
+    const column = quoteIdent(`kept_${code}`);
+    const read = missingKept?.has(code)
+      ? `SELECT NULL::VARCHAR AS customer_id, NULL::${valueType} AS ${column} WHERE false`
+      : `SELECT customer_id, value AS ${column} FROM ${values}`;
+    joins.push(`LEFT JOIN (${read}) AS ${values} ON ${values}.customer_id = c.customer_id`);
   }
   const keptCodes = new Set(kept.map((k) => k.code));
   const computed = tags.filter((t): t is Extract<ResolvedTag, { kind: 'computed' }> => t.kind === 'computed' && !keptCodes.has(t.def.code));
