@@ -81,7 +81,11 @@ describe('on-demand tags', () => {
   it('is computed by its own preview, and read as empty by a preview that names it before any refresh, which creates nothing', async () => {
     const own = await previewTag(db, onDemand);
     expect(own.coverage).toBeGreaterThan(0.5);
-    const draft = await previewTag(db, { ...reader, code: 'dining_od_tripled', spec: { kind: 'computed', expression: 'dining_od_90d * 3' } });
+    const draft = await previewTag(db, {
+      ...reader,
+      code: 'dining_od_tripled',
+      spec: { kind: 'computed', expression: 'dining_od_90d * 3' },
+    });
     expect(draft.coverage).toBe(0);
     expect(await tableExists(db, 'tag_values_dining_od_90d')).toBe(false);
   }, 600_000);
@@ -151,6 +155,32 @@ describe('on-demand tags', () => {
     expect([...(await column('dining_od_90d')).values()].every((v) => v === null)).toBe(true);
     const run = await computeOnDemandTag(db, 'dining_od_90d', { by: 'ana' });
     expect(run.version).toBe(3);
+  }, 600_000);
+
+  it('keeps nothing when what the tag computes is edited while it is computed', async () => {
+    const before = (await onDemandRuns(db)).get('dining_od_90d');
+    expect(before).toBeDefined();
+    const edit = { ...onDemand, spec: { ...onDemand.spec, filter: "category = 'dining' and amount > 10" } };
+    const refused = await computeOnDemandTag(db, 'dining_od_90d', {
+      by: 'ana',
+      beforeSwap: async () => void (await saveTag(db, edit, 'bo', 'update')),
+    }).catch((e: unknown) => e);
+    expect(isCardwiseError(refused) && refused.code).toBe('conflict');
+    // The edit discarded the old values; the computation under the old definition kept none.
+    expect((await onDemandRuns(db)).has('dining_od_90d')).toBe(false);
+    expect(await tableExists(db, 'tag_values_dining_od_90d')).toBe(false);
+    // A words-only edit meanwhile does not stop it: the values are the same definition's.
+    const run = await computeOnDemandTag(db, 'dining_od_90d', {
+      by: 'ana',
+      beforeSwap: async () =>
+        void (await saveTag(
+          db,
+          { ...edit, name_en: 'Dining spend over ¥10, 90d (on demand)' },
+          'bo',
+          'update',
+        )),
+    });
+    expect(run.version).toBe(5);
   }, 600_000);
 
   it('refuses to compute a daily tag or an unknown one, and its kept values go with the tag', async () => {

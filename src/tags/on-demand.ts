@@ -10,7 +10,8 @@ import {
 } from '../db';
 import { loadCatalogue } from './definition-store';
 import { tagClosure } from './graph';
-import { ensureKeptTables, onDemandRuns } from './kept-values';
+import { computesSame, ensureKeptTables, onDemandRuns } from './kept-values';
+import { tagDefinitionSchema } from './definition-schema';
 import { duckdbEnv } from './plan/env';
 import { keptValuesTable, keptValueType, planRefresh } from './plan/planner';
 import { changingProfile, detectAsOf, profileState } from './refresh';
@@ -21,6 +22,8 @@ export interface ComputeOptions {
   /** Who asked: recorded with the run. */
   readonly by: string | null;
   readonly onProgress?: ProgressListener;
+  /** Runs after the values are computed and before they are kept (tests change the tag here). */
+  readonly beforeSwap?: () => Promise<void>;
 }
 
 /**
@@ -45,6 +48,7 @@ async function computeOnce(db: Database, code: string, options: ComputeOptions):
     fail('not_found', `找不到标签 ${code}`, `tag ${code} not found`, { code });
   refuseUnlessOnDemand(definition);
   const started = Date.now();
+  let version = definition.version;
   const table = quoteIdent(keptValuesTable(code));
   const next = quoteIdent(`${keptValuesTable(code)}_next`);
   await db.withConnection(async (session) => {
@@ -69,13 +73,28 @@ async function computeOnce(db: Database, code: string, options: ComputeOptions):
         code,
       );
       const customers = (await session.one<{ n: number }>(`SELECT count(value) AS n FROM ${next}`))?.n ?? 0;
+      await options.beforeSwap?.();
       const showNow = (await tableExists(session, 'profile')) && (await profileHasColumn(session, code));
       await inTransaction(session, async () => {
+        // An edit of what the tag computes, saved meanwhile, would make these values another definition's.
+        const stored = await session.one<{ definition: string; version: number }>(
+          'SELECT definition, version FROM tag_definitions WHERE code = $1',
+          [code],
+        );
+        const now = stored ? tagDefinitionSchema.parse(JSON.parse(stored.definition)) : undefined;
+        if (!stored || now?.refresh !== 'on_demand' || !computesSame(now, definition)) {
+          fail(
+            'conflict',
+            `标签 ${code} 在计算期间被修改，请重新计算`,
+            `tag ${code} was changed while it was computed; compute it again`,
+          );
+        }
+        version = stored.version;
         await session.run(`DROP TABLE IF EXISTS ${table}`);
         await session.run(`ALTER TABLE ${next} RENAME TO ${table}`);
         await session.run(
           'INSERT OR REPLACE INTO tag_on_demand_runs VALUES ($1, $2, $3::DATE, now()::TIMESTAMP, $4, $5, $6)',
-          [code, definition.version, asOf, options.by, customers, Date.now() - started],
+          [code, version, asOf, options.by, customers, Date.now() - started],
         );
         // The profile's column already has the tag's stored type (an enum's values were checked by the
         // computation's own profile SELECT), so the kept text casts back without loss.
