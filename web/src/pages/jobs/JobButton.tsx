@@ -25,8 +25,15 @@ export interface JobButtonProps<E extends Endpoint> {
   /** The message once the job succeeded, from its result. */
   readonly doneMessage: (job: Job) => string;
   readonly failedMessage: (error: string) => string;
-  /** Test ids: `<id>` (the button) and `<id>-progress`; the recent jobs button is `jobs-open` (one per page). */
+  /** Test ids: `<id>` (the button) and `<id>-progress`; the recent jobs button is `jobs-open` (one per page) unless told. */
   readonly testId: string;
+  /**
+   * Which running job of this kind, started elsewhere, the button takes up and follows (default: any). A kind
+   * whose jobs each concern one thing (one tag) follows only those about the thing the button is for.
+   */
+  readonly adopts?: (job: Job) => boolean;
+  /** The recent jobs button's test id, for a second job button on the page (in a drawer); `jobs-open` by default. */
+  readonly recentJobsTestId?: string;
 }
 
 /**
@@ -43,6 +50,8 @@ export function JobButton<E extends Endpoint>({
   doneMessage,
   failedMessage,
   testId,
+  adopts = () => true,
+  recentJobsTestId = 'jobs-open',
 }: JobButtonProps<E>) {
   const { t } = useTranslation();
   const mayCall = useMayCall();
@@ -66,7 +75,8 @@ export function JobButton<E extends Endpoint>({
   });
   const running = latest.data?.items[0];
   useEffect(() => {
-    if (jobId === null && running && isActive(running)) setJobId(running.id);
+    if (jobId === null && running && isActive(running) && adopts(running)) setJobId(running.id);
+    // `adopts` is a predicate written inline by callers: a new function each render, the same question.
   }, [jobId, running]);
   const job = useEndpoint(
     getJobEndpoint,
@@ -122,7 +132,7 @@ export function JobButton<E extends Endpoint>({
           </Typography.Text>
         </Space>
       )}
-      <Button icon={<HistoryOutlined />} onClick={() => setListOpen(true)} data-testid="jobs-open">
+      <Button icon={<HistoryOutlined />} onClick={() => setListOpen(true)} data-testid={recentJobsTestId}>
         {t('jobs.recent')}
       </Button>
       {canRun && (

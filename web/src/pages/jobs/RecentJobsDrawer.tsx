@@ -4,6 +4,7 @@ import {
   dataClusterResultSchema,
   listJobsEndpoint,
   profileRefreshResultSchema,
+  tagComputeResultSchema,
   type Job,
   type JobKind,
 } from '../../../../src/jobs/schema';
@@ -32,7 +33,7 @@ function OneLine({ text, type }: { readonly text: string; readonly type?: 'secon
 
 /**
  * What a finished job did, in a line: a refresh's as-of date, customers and mode; a clustering's table, rows
- * and mode; or why it stopped.
+ * and mode; a tag computation's tag, as-of date and customers given a value; or why it stopped.
  */
 function JobOutcome({ job }: { readonly job: Job }) {
   const { t, i18n } = useTranslation();
@@ -46,6 +47,19 @@ function JobOutcome({ job }: { readonly job: Job }) {
           table: t(`table.${cluster.data.table}`, { defaultValue: cluster.data.table }),
           rows: formatCount(cluster.data.rows, i18n.language),
           mode: t(`data.layout.modes.${cluster.data.mode}`),
+        })}
+      />
+    );
+  }
+  if (job.kind === 'tag_compute') {
+    const computed = tagComputeResultSchema.safeParse(job.result);
+    if (!computed.success) return null;
+    return (
+      <OneLine
+        text={t('jobs.computeResult', {
+          code: computed.data.code,
+          date: computed.data.asOf,
+          customers: formatCount(computed.data.customers, i18n.language),
         })}
       />
     );

@@ -7,6 +7,16 @@ import { dimensionColors, kindColors, tagName } from './tag-labels';
 
 export type TagSummary = z.infer<typeof tagSummarySchema>;
 
+/** Marks a tag the refresh does not compute: its values are as of its own last computation. */
+function OnDemandBadge() {
+  const { t } = useTranslation();
+  return (
+    <Tag color="geekblue" style={{ marginInlineStart: 8 }} data-testid="tag-on-demand">
+      {t('tags.onDemand.badge')}
+    </Tag>
+  );
+}
+
 interface TagCatalogueTableProps {
   readonly rows: readonly TagSummary[];
   readonly onOpen: (code: string) => void;
@@ -40,6 +50,7 @@ export function TagCatalogueTable({ rows, onOpen }: TagCatalogueTableProps) {
           render: (_, r) => (
             <span>
               <Typography.Text strong>{tagName(r, i18n.language)}</Typography.Text>
+              {r.refresh === 'on_demand' && <OnDemandBadge />}
               <br />
               <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
                 {r.code}

@@ -14,6 +14,7 @@ import { useMayCall } from '../../app/current-user';
 import { formatPercent } from '../../app/format';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { TagCentreStatistic } from './TagCentreStatistic';
+import { TagComputationCard } from './TagComputationCard';
 import { TagDefinitionView } from './TagDefinitionView';
 import { TagDistributionChart } from './TagDistributionChart';
 import { TagDriftChart } from './TagDriftChart';
@@ -109,6 +110,9 @@ export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
               </Card>
             </Col>
           </Row>
+          {data.definition.refresh === 'on_demand' && (
+            <TagComputationCard code={data.definition.code} run={data.onDemand} />
+          )}
           <TagDefinitionView definition={data.definition} />
           <Card size="small" title={t('tags.distribution', { date: latest?.asOf ?? '—' })}>
             {latest ? (
