@@ -2,6 +2,7 @@ import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../app/format';
 import type { AccountsData } from './view-types';
+import { yesNo } from '../../components/yes-no';
 
 type Account = AccountsData['items'][number];
 
@@ -65,7 +66,7 @@ export function AccountsTable({ data }: { readonly data: AccountsData }) {
               '—'
             ) : (
               <Typography.Text type={r.autopay ? 'success' : 'secondary'}>
-                {r.autopay ? t('common.yes') : t('common.no')}
+                {yesNo(r.autopay, t)}
               </Typography.Text>
             ),
         },

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import { formatDateTime, formatMoney } from '../../app/format';
 import { formatNumber } from '../../components/format-number';
+import { yesNo } from '../../components/yes-no';
 
 // Same customer on every row, and a technical count of folded rows: neither explains anything.
 const hidden = new Set(['customer_id', 'row_count']);
@@ -54,7 +55,7 @@ export function inputHeading(column: string, t: TFunction, tagNames: ReadonlyMap
 
 export function inputCell(column: string, value: unknown, t: TFunction, locale: string): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (typeof value === 'boolean') return yesNo(value, t);
   if (typeof value === 'number')
     return money.has(column) ? formatMoney(value, locale, 2) : formatNumber(value, locale);
   if (typeof value === 'string') {

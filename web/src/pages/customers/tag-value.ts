@@ -4,6 +4,7 @@ import type { TagValue } from '../../../../src/profiles/schema';
 import { formatMoney, formatPercent } from '../../app/format';
 import { formatNumber } from '../../components/format-number';
 import { tagValueLabel } from '../../components/tag-value-label';
+import { yesNo } from '../../components/yes-no';
 
 interface TagShape {
   readonly code: string;
@@ -20,7 +21,7 @@ function isRatio(tag: TagShape): boolean {
 
 export function formatTagValue(tag: TagShape, value: TagValue, t: TFunction, locale: string): string {
   if (value === null) return '—';
-  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (typeof value === 'boolean') return yesNo(value, t);
   if (typeof value === 'number') {
     if (tag.unit === 'CNY') return formatMoney(value, locale);
     if (isRatio(tag)) return formatPercent(value, locale);

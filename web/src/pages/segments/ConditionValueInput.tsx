@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TagType } from '../../../../src/tags/schema';
 import { tagValueLabel } from '../../components/tag-value-label';
 import { arityOf, literal, type Condition } from './rule-model';
+import { yesNo } from '../../components/yes-no';
 
 interface ConditionValueInputProps {
   readonly condition: Condition;
@@ -50,8 +51,8 @@ export function ConditionValueInput({
           value={values[0]}
           onChange={(v: string) => onChange([v])}
           options={[
-            { value: 'true', label: t('common.yes') },
-            { value: 'false', label: t('common.no') },
+            { value: 'true', label: yesNo(true, t) },
+            { value: 'false', label: yesNo(false, t) },
           ]}
         />
       </div>

@@ -7,6 +7,7 @@ import { formatMoney, formatPercent } from '../../app/format';
 import { formatNumber } from '../../components/format-number';
 import { tagValueLabel } from '../../components/tag-value-label';
 import { mostCommonValue } from './most-common-value';
+import { yesNo } from '../../components/yes-no';
 
 type TrendPoint = z.infer<typeof tagDetailSchema>['trend'][number];
 
@@ -27,7 +28,9 @@ export function TagCentreStatistic({ type, latest, money }: TagCentreStatisticPr
   if (type === 'enum' || type === 'boolean') {
     const top = latest ? mostCommonValue(latest.distribution, latest.coverage) : null;
     const label = (value: string) =>
-      type === 'boolean' ? t(value === 'true' ? 'common.yes' : 'common.no') : tagValueLabel(value, t);
+      type === 'boolean' && (value === 'true' || value === 'false')
+        ? yesNo(value, t)
+        : tagValueLabel(value, t);
     return (
       <Statistic
         title={
