@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../core/schema';
 import { generatePortfolio } from '../data';
 import { listAudit } from '../security';
+import { saveTag } from '../tags';
 import { addUser, loginCookie, startTestServer, type TestServer } from '../test-support/test-server';
 import { callAs, jsonOf } from '../test-support/api-calls';
-import { dataClusterResultSchema, profileRefreshResultSchema, type Job } from './schema';
+import { customersWithTravel, dailyTravelMax, onDemandTravelMax } from '../test-support/on-demand-tags';
+import { dataClusterResultSchema, profileRefreshResultSchema, tagComputeResultSchema, type Job } from './schema';
 
-// A profile refresh through a real server on loopback over a small generated portfolio: started by an
-// operator, followed to the end, with segments refreshed behind the tags, and refused to those without the role.
+// Jobs through a real server on loopback over a small generated portfolio: a profile refresh started by an
+// operator, followed to the end, with segments refreshed behind the tags; a data clustering; an on-demand tag
+// computed for an analyst; each refused to those without the role.
 
 let server: TestServer;
 const cookies = new Map<Role, string>();
@@ -23,6 +26,15 @@ async function follow(jobId: string): Promise<Job[]> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`job ${jobId} did not end in 60 s`);
+}
+
+/** The job's audit entries as [action, actor, role], sorted so the check does not hang on the listing's order. */
+async function auditOf(jobId: string): Promise<Array<Array<string | null>>> {
+  const audit = await listAudit(server.db, { action: 'job', page: 1, pageSize: 50 });
+  return audit.items
+    .filter((e) => e.target === jobId)
+    .map((e) => [e.action, e.actor, e.role])
+    .sort();
 }
 
 beforeAll(async () => {
@@ -83,9 +95,7 @@ describe('profile refresh jobs over HTTP', () => {
     expect(snapshots?.n).toBeGreaterThan(0);
     expect(snapshots?.members).toBeGreaterThan(0);
 
-    const audit = await listAudit(server.db, { action: 'job', page: 1, pageSize: 50 });
-    const entries = audit.items.filter((e) => e.target === started.id).map((e) => [e.action, e.actor, e.role]);
-    expect(entries.sort()).toEqual([
+    expect(await auditOf(started.id)).toEqual([
       ['job.finish', 'operator1', 'operator'],
       ['job.start', 'operator1', 'operator'],
     ]);
@@ -134,5 +144,54 @@ describe('data clustering jobs over HTTP', () => {
       "SELECT mode, clustered_through::VARCHAR AS through FROM data_clustering WHERE table_name = 'transactions'",
     );
     expect(record).toEqual({ mode: 'full', through: (await server.db.one<{ t: string }>('SELECT max(ts)::VARCHAR AS t FROM transactions'))?.t });
+  });
+});
+
+describe('on-demand tag computation jobs over HTTP', () => {
+  const [daily, onDemand] = [dailyTravelMax, onDemandTravelMax];
+  const tagComputeJobs = async () =>
+    (await server.db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM jobs WHERE kind = 'tag_compute'"))?.n;
+
+  beforeAll(async () => {
+    for (const tag of [daily, onDemand]) await saveTag(server.db, tag, 'analyst1', 'create');
+  });
+
+  it('refuses an agent, a daily tag and an unknown one before any job starts', async () => {
+    expect((await call('agent', 'POST', '/api/jobs/tag-compute', { code: onDemand.code })).status).toBe(403);
+    const dailyRefused = await jsonOf<{ error: { code: string; messages: Record<string, string> } }>(
+      await call('analyst', 'POST', '/api/jobs/tag-compute', { code: daily.code }),
+      409,
+    );
+    expect(dailyRefused.error.messages['en-US']).toBe(
+      `tag ${daily.code} is computed by every refresh; only on-demand tags are computed on their own`,
+    );
+    const unknown = await jsonOf<{ error: { code: string; messages: Record<string, string> } }>(
+      await call('analyst', 'POST', '/api/jobs/tag-compute', { code: 'no_such_tag' }),
+      404,
+    );
+    expect(unknown.error.messages['en-US']).toContain('tag no_such_tag not found');
+    expect(await tagComputeJobs()).toBe(0);
+  });
+
+  it('computes the tag for an analyst: its customers are those SQL finds with travel in the window, audited', async () => {
+    const started = await jsonOf<Job>(await call('analyst', 'POST', '/api/jobs/tag-compute', { code: onDemand.code }));
+    expect(started).toMatchObject({ kind: 'tag_compute', startedBy: 'analyst1', params: { code: onDemand.code } });
+    const done = (await follow(started.id)).at(-1) as Job;
+    expect([done.status, done.error]).toEqual(['succeeded', null]);
+    expect(done.phases.map((p) => [p.name, p.status])).toEqual([['compute', 'succeeded']]);
+    const result = tagComputeResultSchema.parse(done.result);
+    // Computed at the profile's date, which the refresh jobs above set.
+    const state = await server.db.one<{ as_of: string }>("SELECT as_of FROM tag_profile_state WHERE name = 'profile'");
+    expect(result).toMatchObject({ code: onDemand.code, version: 1, asOf: state?.as_of, computedBy: 'analyst1' });
+    const truth = await customersWithTravel(server.db, result.asOf);
+    expect(result.customers).toBe(truth.withTravel);
+    // Not vacuous: some customers have a value and some have none.
+    expect(truth.withTravel).toBeGreaterThan(0);
+    expect(truth.withTravel).toBeLessThan(truth.customers);
+
+    expect(await auditOf(started.id)).toEqual([
+      ['job.finish', 'analyst1', 'analyst'],
+      ['job.start', 'analyst1', 'analyst'],
+    ]);
   });
 });

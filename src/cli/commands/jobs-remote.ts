@@ -6,6 +6,7 @@ import {
   jobSchema,
   startDataClusterEndpoint,
   startProfileRefreshEndpoint,
+  startTagComputeEndpoint,
   type Job,
 } from '../../jobs';
 
@@ -25,12 +26,17 @@ async function errorOf(response: Response, what: string): Promise<CardwiseError>
   return new CardwiseError(code as ErrorCode, messages, details);
 }
 
+/** The jobs the command line runs, by the name it gives them, with the endpoint that starts each. */
+const startPaths = {
+  'profile-refresh': startProfileRefreshEndpoint.path,
+  'data-cluster': startDataClusterEndpoint.path,
+  'tag-compute': startTagComputeEndpoint.path,
+};
+export type RunnableKind = keyof typeof startPaths;
+
 export interface RemoteJobs {
   /** Starts a job; a job of the same kind already running is returned instead, with `alreadyRunning`. */
-  start(
-    kind: 'profile-refresh' | 'data-cluster',
-    body: Record<string, unknown>,
-  ): Promise<{ job: Job; alreadyRunning: boolean }>;
+  start(kind: RunnableKind, body: Record<string, unknown>): Promise<{ job: Job; alreadyRunning: boolean }>;
   read(jobId: string): Promise<Job>;
   logout(): Promise<void>;
 }
@@ -73,10 +79,6 @@ export async function remoteJobs(base: string, username: string, password: strin
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  const paths = {
-    'profile-refresh': startProfileRefreshEndpoint.path,
-    'data-cluster': startDataClusterEndpoint.path,
-  };
   const jobPath = (jobId: string) => getJobEndpoint.path.replace(':jobId', encodeURIComponent(jobId));
   const read = async (jobId: string): Promise<Job> => {
     const response = await call('GET', jobPath(jobId), undefined, cookie);
@@ -85,7 +87,7 @@ export async function remoteJobs(base: string, username: string, password: strin
   };
   return {
     async start(kind, body) {
-      const response = await call('POST', paths[kind], body, cookie);
+      const response = await call('POST', startPaths[kind], body, cookie);
       if (response.ok) return { job: jobSchema.parse(await response.json()), alreadyRunning: false };
       const error = await errorOf(response, `starting ${kind}`);
       const running = (error.details as { jobId?: unknown } | undefined)?.jobId;

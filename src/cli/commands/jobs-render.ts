@@ -1,5 +1,6 @@
 import { formatShanghai } from '../../core';
-import type { Job, JobPhase } from '../../jobs';
+import { tagComputeResultSchema, type Job, type JobKind, type JobPhase } from '../../jobs';
+import { onDemandRunLine } from './tags-render';
 
 // Plain-text renderings of jobs for a terminal: the JSON (--json) is the API's response, this is for people.
 // Times are Shanghai wall-clock times, like everywhere people read them.
@@ -45,6 +46,20 @@ export function jobProgress(job: Job): string {
   return `${head}; ${current.name} ${current.status}${progress ? `: ${progress}` : ''}`;
 }
 
+// A kind whose result people read in words; any other result is shown as its JSON.
+const resultLines: Partial<Record<JobKind, (result: Record<string, unknown>) => string | null>> = {
+  tag_compute: (result) => {
+    const run = tagComputeResultSchema.safeParse(result);
+    return run.success ? onDemandRunLine(run.data.code, run.data) : null;
+  },
+};
+
+/** What a job did, in a line: in words for a kind that has them (and a result of the shape it expects). */
+function resultLine(job: Job): string {
+  if (!job.result) return '-';
+  return resultLines[job.kind]?.(job.result) ?? JSON.stringify(job.result);
+}
+
 /** Columns padded to their widest cell; the last one runs on, so a long error never pushes others apart. */
 export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -86,7 +101,7 @@ export function renderJobDetail(job: Job, now: Date): string {
     ['duration', duration(job.startedAt, job.finishedAt, now)],
     ['progress', jobProgress(job)],
     ['params', JSON.stringify(job.params)],
-    ['result', job.result ? JSON.stringify(job.result) : '-'],
+    ['result', resultLine(job)],
     ['error', job.error ? oneLine(job.error) : '-'],
   ];
   const phases = renderTable(

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditWriter } from '../../core';
 import { generatePortfolio } from '../../data';
-import { getJob, jobSchema, startJob, type Job } from '../../jobs';
+import { getJob, jobSchema, startJob, tagComputeResultSchema, type Job } from '../../jobs';
 import { appendAudit } from '../../security';
+import { saveTag } from '../../tags';
 import { cardwiseWith } from '../../test-support/cli';
 import { addUser, startTestServer, testPassword, type TestServer } from '../../test-support/test-server';
+import { customersWithTravel, onDemandTravelMax } from '../../test-support/on-demand-tags';
 
 // `cardwise jobs run --server`: while a server holds the database file, the nightly job is started and
 // followed through the server's API, logged in as a person with the role, the password from the environment.
@@ -16,11 +18,19 @@ const asOps = ['--user', 'night.ops'];
 const withPassword = (password: string, ...args: string[]) =>
   cardwiseWith({ env: { CARDWISE_PASSWORD: password } }, ...args);
 
+/** Who the server's audit log says started and finished the job, in order. */
+const auditOf = (jobId: string) =>
+  server.db.all<{ action: string; actor: string }>(
+    'SELECT action, actor FROM audit_log WHERE target = $1 ORDER BY seq',
+    [jobId],
+  );
+
 beforeAll(async () => {
   server = await startTestServer();
   await generatePortfolio(server.db, { customers: 200, seed: 47, months: 14 });
   await addUser(server.db, 'night.ops', 'operator');
   await addUser(server.db, 'li.analyst', 'analyst');
+  await saveTag(server.db, onDemandTravelMax, 'li.analyst', 'create');
 }, 120_000);
 afterAll(() => server?.close());
 
@@ -34,11 +44,7 @@ describe('cardwise jobs run --server', () => {
     expect((await getJob(server.db, job.id)).status).toBe('succeeded');
     const profile = await server.db.one<{ n: number }>('SELECT count(*)::INT AS n FROM profile');
     expect(job.result).toMatchObject({ customers: profile?.n, mode: 'full' });
-    const audit = await server.db.all<{ action: string; actor: string }>(
-      'SELECT action, actor FROM audit_log WHERE target = $1 ORDER BY seq',
-      [job.id],
-    );
-    expect(audit).toEqual([
+    expect(await auditOf(job.id)).toEqual([
       { action: 'job.start', actor: 'night.ops' },
       { action: 'job.finish', actor: 'night.ops' },
     ]);
@@ -143,5 +149,55 @@ describe('cardwise jobs run --server', () => {
     );
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain('cannot reach the server at http://127.0.0.1:9');
+  });
+});
+
+describe('cardwise jobs run tag-compute --server', () => {
+  const compute = ['jobs', 'run', 'tag-compute', '--server'];
+  const asAnalyst = ['--user', 'li.analyst'];
+
+  it('asks for --tag before logging in to the server', async () => {
+    const logins = async () =>
+      (
+        await server.db.one<{ n: number }>(
+          "SELECT count(*)::INT AS n FROM audit_log WHERE action LIKE 'login.%'",
+        )
+      )?.n;
+    const before = await logins();
+    const run = await withPassword(testPassword, ...compute, server.base, ...asAnalyst);
+    expect([run.code, run.stderr.trim()]).toEqual([
+      1,
+      'cardwise: tag-compute needs --tag <code>, the on-demand tag to compute',
+    ]);
+    expect(await logins()).toBe(before);
+  });
+
+  it('computes the on-demand tag on the server for an analyst, who may not run a refresh', async () => {
+    const run = await withPassword(
+      testPassword,
+      ...compute,
+      server.base,
+      ...asAnalyst,
+      ...['--tag', onDemandTravelMax.code, '--json'],
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const job = jobSchema.parse(JSON.parse(run.stdout));
+    expect([job.kind, job.status, job.startedBy]).toEqual(['tag_compute', 'succeeded', 'li.analyst']);
+    const result = tagComputeResultSchema.parse(job.result);
+    const state = await server.db.one<{ as_of: string }>(
+      "SELECT as_of FROM tag_profile_state WHERE name = 'profile'",
+    );
+    const truth = await customersWithTravel(server.db, result.asOf);
+    expect(result).toMatchObject({
+      code: onDemandTravelMax.code,
+      asOf: state?.as_of,
+      computedBy: 'li.analyst',
+      customers: truth.withTravel,
+    });
+    expect([truth.withTravel > 0, truth.withTravel < truth.customers]).toEqual([true, true]);
+    expect(await auditOf(job.id)).toEqual([
+      { action: 'job.start', actor: 'li.analyst' },
+      { action: 'job.finish', actor: 'li.analyst' },
+    ]);
   });
 });

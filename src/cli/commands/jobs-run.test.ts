@@ -1,29 +1,36 @@
 import { userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../app';
 import { addDays } from '../../core';
 import { generatePortfolio } from '../../data';
 import type { SqlParams } from '../../db';
-import { jobSchema, type Job } from '../../jobs';
+import { jobSchema, tagComputeResultSchema, type Job } from '../../jobs';
+import { saveTag } from '../../tags';
 import { cardwise } from '../../test-support/cli';
 import { tempStore } from '../../test-support/temp-store';
+import { customersWithTravel, dailyTravelMax, onDemandTravelMax } from '../../test-support/on-demand-tags';
+import { withStoreFile } from '../test-fixture';
 
 // `cardwise jobs run`, as a bank's batch scheduler would call it each night, through the real entry on a real
-// file: the run is the console's job (tags, then segments), recorded and audited as the CLI actor, and its exit
-// code says whether it succeeded.
+// file: the run is the console's job (tags, then segments; a clustering; an on-demand tag), recorded and audited
+// as the CLI actor, and its exit code says whether it succeeded.
 
 const actor = `cli:${userInfo().username}`;
 
-async function query<T>(path: string, sql: string, params: SqlParams = {}): Promise<T[]> {
-  const db = await openStore(path, { connections: 1 });
-  try {
-    return await db.all<T>(sql, params);
-  } finally {
-    await db.close();
-  }
-}
+const query = <T>(file: string, sql: string, params: SqlParams = {}): Promise<T[]> =>
+  withStoreFile(file, (db) => db.all<T>(sql, params));
 
 const jobOf = (stdout: string): Job => jobSchema.parse(JSON.parse(stdout));
+
+/** Who the audit log says started and finished the job, in order. */
+const auditOf = (jobId: string) =>
+  query<{ action: string; actor: string }>(
+    path,
+    'SELECT action, actor FROM audit_log WHERE target = $id ORDER BY seq',
+    {
+      id: jobId,
+    },
+  );
+const jobCount = async () => (await query<{ n: number }>(path, 'SELECT count(*)::INT AS n FROM jobs'))[0]?.n;
 
 let path: string;
 let emptyPath: string;
@@ -75,12 +82,7 @@ describe('cardwise jobs run profile-refresh', () => {
     // portfolio's earlier steps can pass between two reads of the job).
     expect(run.stderr).toMatch(/tags · \w+: 100%/);
     expect(run.stderr).toMatch(/segments · segments: 100%/);
-    const audit = await query<{ action: string; actor: string }>(
-      path,
-      'SELECT action, actor FROM audit_log WHERE target = $id ORDER BY seq',
-      { id: first.id },
-    );
-    expect(audit).toEqual([
+    expect(await auditOf(first.id)).toEqual([
       { action: 'job.start', actor },
       { action: 'job.finish', actor },
     ]);
@@ -88,19 +90,16 @@ describe('cardwise jobs run profile-refresh', () => {
 
   it('moves the profile a day forward with --incremental, and lists both runs newest first', async () => {
     const asOf = first.result?.asOf as string;
-    const db = await openStore(path, { connections: 1 });
-    try {
-      // One more day: a copy of every 50th transaction, moved onto the day after the as-of date.
-      await db.run(
+    // One more day: a copy of every 50th transaction, moved onto the day after the as-of date.
+    await withStoreFile(path, (db) =>
+      db.run(
         `INSERT INTO transactions SELECT 'NEXT-' || txn_id, account_id, customer_id,
            ts + to_days(CAST(date_diff('day', CAST(ts + INTERVAL 8 HOUR AS DATE), $day::DATE) AS INTEGER)), amount, currency,
            mcc, category, merchant, channel, is_overseas, country, installment_months
          FROM transactions WHERE hash(txn_id) % 50 = 0`,
         { day: addDays(asOf, 1) },
-      );
-    } finally {
-      await db.close();
-    }
+      ),
+    );
     const run = await cardwise('jobs', 'run', 'profile-refresh', '--db', path, '--incremental', '--json');
     expect(run.code, run.stderr).toBe(0);
     const second = jobOf(run.stdout);
@@ -143,12 +142,11 @@ describe('cardwise jobs run profile-refresh', () => {
 
 describe('cardwise jobs run data-cluster', () => {
   it('refuses a table that is not a contract table before any job is recorded', async () => {
-    const before = await query<{ n: number }>(path, 'SELECT count(*)::INT AS n FROM jobs');
+    const before = await jobCount();
     const run = await cardwise('jobs', 'run', 'data-cluster', '--db', path, '--table', 'nope');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no contract table named nope');
-    const after = await query<{ n: number }>(path, 'SELECT count(*)::INT AS n FROM jobs');
-    expect(after[0]?.n).toBe(before[0]?.n);
+    expect(await jobCount()).toBe(before);
   });
 
   it('clusters the transactions as a recorded job', async () => {
@@ -163,5 +161,66 @@ describe('cardwise jobs run data-cluster', () => {
       params: { table: 'transactions', full: true },
     });
     expect(job.result).toMatchObject({ table: 'transactions', mode: 'full', rows: rows?.n });
+  });
+});
+
+describe('cardwise jobs run tag-compute', () => {
+  const computeRun = ['jobs', 'run', 'tag-compute'];
+
+  beforeAll(async () => {
+    await withStoreFile(path, async (db) => {
+      for (const tag of [dailyTravelMax, onDemandTravelMax]) await saveTag(db, tag, 'ana', 'create');
+    });
+  });
+
+  it('refuses a run without --tag, and a daily tag, before any job is recorded', async () => {
+    const before = await jobCount();
+    const noTag = await cardwise(...computeRun, '--db', path);
+    expect([noTag.code, noTag.stderr.trim()]).toEqual([
+      1,
+      'cardwise: tag-compute needs --tag <code>, the on-demand tag to compute',
+    ]);
+    const daily = await cardwise(...computeRun, '--tag', dailyTravelMax.code, '--db', path);
+    expect([daily.code, daily.stderr.trim()]).toEqual([
+      1,
+      `cardwise: tag ${dailyTravelMax.code} is computed by every refresh; only on-demand tags are computed on their own`,
+    ]);
+    expect(await jobCount()).toBe(before);
+  });
+
+  it('computes the tag as a recorded job: as of the profile, for the customers SQL finds, said in words', async () => {
+    const run = await cardwise(...computeRun, '--tag', onDemandTravelMax.code, '--db', path, '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const job = jobOf(run.stdout);
+    expect(job).toMatchObject({
+      kind: 'tag_compute',
+      status: 'succeeded',
+      startedBy: actor,
+      params: { code: onDemandTravelMax.code },
+    });
+    const result = tagComputeResultSchema.parse(job.result);
+    const [profile] = await query<{ as_of: string }>(
+      path,
+      'SELECT max(as_of)::VARCHAR AS as_of FROM profile',
+    );
+    const truth = await withStoreFile(path, (db) => customersWithTravel(db, profile?.as_of ?? ''));
+    expect(result).toMatchObject({
+      code: onDemandTravelMax.code,
+      version: 1,
+      asOf: profile?.as_of,
+      computedBy: actor,
+      customers: truth.withTravel,
+    });
+    expect([truth.withTravel > 0, truth.withTravel < truth.customers]).toEqual([true, true]);
+    expect(await auditOf(job.id)).toEqual([
+      { action: 'job.start', actor },
+      { action: 'job.finish', actor },
+    ]);
+
+    // For people, the result is a sentence, not the JSON.
+    const shown = await cardwise('jobs', 'show', job.id, '--db', path);
+    expect(shown.stdout).toContain(
+      `  result      computed ${onDemandTravelMax.code} (version 1) as of ${result.asOf}: ${result.customers} customers with a value in `,
+    );
   });
 });

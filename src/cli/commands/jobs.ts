@@ -1,10 +1,21 @@
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
-import { fail } from '../../core';
+import { fail, type AuditWriter } from '../../core';
 import type { Database } from '../../db';
-import { getJob, jobKinds, jobStatuses, listJobs, startDataCluster, startProfileRefresh, type Job, type JobKind, type JobStatus } from '../../jobs';
+import {
+  getJob,
+  jobKinds,
+  jobStatuses,
+  listJobs,
+  startDataCluster,
+  startProfileRefresh,
+  startTagCompute,
+  type Job,
+  type JobKind,
+  type JobStatus,
+} from '../../jobs';
 import { progressBar } from '../progress-bar';
 import { followJob } from './jobs-follow';
-import { remoteJobs } from './jobs-remote';
+import { remoteJobs, type RunnableKind } from './jobs-remote';
 import { renderJobDetail, renderJobList } from './jobs-render';
 import { cliActor, cliAudit, withStore } from '../store';
 
@@ -21,9 +32,6 @@ function parseLimit(value: string): number {
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-type RunnableKind = 'profile-refresh' | 'data-cluster';
-const runnableKinds: readonly RunnableKind[] = ['profile-refresh', 'data-cluster'];
-
 interface RunOptions {
   db?: string;
   server?: string;
@@ -31,23 +39,41 @@ interface RunOptions {
   incremental?: boolean;
   table: string;
   full?: boolean;
+  tag?: string;
   json?: boolean;
 }
 
-const profileRequest = (o: RunOptions) => ({ incremental: Boolean(o.incremental) });
-const clusterRequest = (o: RunOptions) => ({ table: o.table, full: Boolean(o.full) });
-const requestFor = (kind: RunnableKind, o: RunOptions) => (kind === 'profile-refresh' ? profileRequest(o) : clusterRequest(o));
-
-/**
- * Starts the job in this process, through the same starters the console's buttons call, so a run is
- * recorded in the job list and audited, started by the CLI actor.
- */
-function startHere(db: Database, kind: RunnableKind, o: RunOptions): Promise<Job> {
-  const actor = { startedBy: cliActor(), audit: cliAudit(db) };
-  return kind === 'profile-refresh'
-    ? startProfileRefresh(db, { ...profileRequest(o), ...actor })
-    : startDataCluster(db, { ...clusterRequest(o), ...actor });
+/** Who starts a job run here, and the audit log written in their name. */
+interface Actor {
+  readonly startedBy: string | null;
+  readonly audit: AuditWriter;
 }
+
+/** A run asked for on the command line: the body the API takes, and the same request started in this process. */
+interface JobRequest {
+  readonly body: Record<string, unknown>;
+  startHere(db: Database, actor: Actor): Promise<Job>;
+}
+
+/** Pairs a body with the starter its API route calls, so a run here is the very job the console starts. */
+function request<B extends Record<string, unknown>>(
+  body: B,
+  start: (db: Database, request: B & Actor) => Promise<Job>,
+): JobRequest {
+  return { body, startHere: (db, actor) => start(db, { ...body, ...actor }) };
+}
+
+const tagOf = (o: RunOptions): string =>
+  o.tag ?? fail('bad_request', 'tag-compute 须以 --tag 指定要计算的按需标签', 'tag-compute needs --tag <code>, the on-demand tag to compute');
+
+// Each kind's options make its request; an option a kind cannot run without is refused here, before the
+// file is opened or the server logged in to.
+const requests: Record<RunnableKind, (o: RunOptions) => JobRequest> = {
+  'profile-refresh': (o) => request({ incremental: Boolean(o.incremental) }, startProfileRefresh),
+  'data-cluster': (o) => request({ table: o.table, full: Boolean(o.full) }, startDataCluster),
+  'tag-compute': (o) => request({ code: tagOf(o) }, startTagCompute),
+};
+const runnableKinds = Object.keys(requests) as RunnableKind[];
 
 /** Draws the job's progress until it ends, prints it, and sets the exit code: 0 only if it succeeded. */
 async function followAndReport(read: () => Promise<Job>, pollMs: number, asJson: boolean): Promise<void> {
@@ -66,13 +92,13 @@ async function followAndReport(read: () => Promise<Job>, pollMs: number, asJson:
 }
 
 /** Starts and follows the job on a running server, logged in as `user` with the password from the environment. */
-async function runOnServer(kind: RunnableKind, o: RunOptions & { server: string }): Promise<void> {
+async function runOnServer(kind: RunnableKind, request: JobRequest, o: RunOptions & { server: string }): Promise<void> {
   const password = process.env.CARDWISE_PASSWORD;
   if (!o.user) fail('bad_request', '使用 --server 时须以 --user 指定用户名', '--server needs --user, the account to log in as');
   if (!password) fail('bad_request', '请在环境变量 CARDWISE_PASSWORD 中提供密码', 'put the password in CARDWISE_PASSWORD (never on the command line, where process lists show it)');
   const server = await remoteJobs(o.server, o.user, password);
   try {
-    const { job, alreadyRunning } = await server.start(kind, requestFor(kind, o));
+    const { job, alreadyRunning } = await server.start(kind, request.body);
     // Another run of the same kind (last night's, or one started in the console) is followed, not doubled.
     if (alreadyRunning) process.stderr.write(`${job.id} was already running: following it\n`);
     await followAndReport(() => server.read(job.id), 1000, Boolean(o.json));
@@ -107,16 +133,19 @@ export function registerJobs(program: Command): void {
     .addArgument(new Argument('<kind>', 'the job to run').choices(runnableKinds))
     .option('--db <path>', 'the Cardwise database file, when no server holds it')
     .option('--server <url>', 'or a running server (e.g. http://127.0.0.1:8080), logged in as --user with the password in CARDWISE_PASSWORD')
-    .option('--user <name>', 'with --server: the account (an operator, or an administrator for data-cluster)')
+    .option('--user <name>', 'with --server: the account (an operator; an analyst may run tag-compute; an administrator data-cluster)')
     .option('--incremental', 'profile-refresh: move kept states forward by the days since the last refresh')
     .option('--table <name>', 'data-cluster: the contract table', 'transactions')
     .option('--full', 'data-cluster: re-sort the whole table, not only the rows loaded since the last clustering')
+    .option('--tag <code>', 'tag-compute (required): the on-demand tag to compute')
     .option('--json', 'print the ended job as JSON (the API response)')
     .action(async (kind: RunnableKind, o: RunOptions) => {
       if (Boolean(o.db) === Boolean(o.server)) fail('bad_request', '请指定 --db 或 --server 之一', 'give one of --db (a database file) or --server (a running server)');
-      if (o.server) return runOnServer(kind, { ...o, server: o.server });
+      const request = requests[kind](o);
+      if (o.server) return runOnServer(kind, request, { ...o, server: o.server });
       return withStore(o.db as string, async (db) => {
-        const started = await startHere(db, kind, o);
+        // Through the same actor the console's buttons call: recorded in the job list, audited as the CLI actor.
+        const started = await request.startHere(db, { startedBy: cliActor(), audit: cliAudit(db) });
         await followAndReport(() => getJob(db, started.id), 200, Boolean(o.json));
       });
     });

@@ -4,8 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../app';
 import { addDays } from '../../core';
 import { generatePortfolio } from '../../data';
+import type { Database } from '../../db';
 import { cardwise } from '../../test-support/cli';
 import { tempStore } from '../../test-support/temp-store';
+import { customersWithTravel, dailyTravelMax, onDemandTravelMax } from '../../test-support/on-demand-tags';
+import { withStoreFile } from '../test-fixture';
 
 // `cardwise tags refresh` through the real entry on a generated portfolio: a full refresh, then the last day
 // of transactions arrives and `--incremental` moves the kept states forward, building the day-ordered copy
@@ -164,13 +167,13 @@ describe('cardwise tags add, preview and the refresh progress', () => {
        AND ${shanghaiDay} BETWEEN DATE '${addDays(asOf, -(days - 1))}' AND DATE '${asOf}'
      GROUP BY 1`;
 
-  const withDb = async <T>(work: (db: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> => {
-    const db = await openStore(storePath, { connections: 1 });
-    try {
-      return await work(db);
-    } finally {
-      await db.close();
-    }
+  const withDb = <T>(work: (db: Database) => Promise<T>): Promise<T> => withStoreFile(storePath, work);
+
+  /** `cardwise tags add` from a file holding the definition. */
+  const addTag = (tag: { code: string }) => {
+    const file = join(storeDir, `${tag.code}.json`);
+    writeFileSync(file, JSON.stringify(tag));
+    return cardwise('tags', 'add', '--db', storePath, '--file', file);
   };
 
   beforeAll(async () => {
@@ -290,4 +293,33 @@ describe('cardwise tags add, preview and the refresh progress', () => {
       `  snapshot: 100% (${snapshot})`,
     ]);
   }, 120_000);
+
+  it('computes an on-demand tag when asked: the as-of and the customers SQL finds with a value, audited', async () => {
+    const add = await addTag(onDemandTravelMax);
+    // A refresh does not compute it: the command says which one does.
+    expect([add.code, add.stdout]).toEqual([0, `saved ${onDemandTravelMax.code} version 1; run \`cardwise tags compute ${onDemandTravelMax.code}\` to compute it\n`]);
+    const run = await cardwise('tags', 'compute', onDemandTravelMax.code, '--db', storePath);
+    expect(run.code, run.stderr).toBe(0);
+    const { withTravel, customers } = await withDb((db) => customersWithTravel(db, asOf));
+    expect(run.stdout).toMatch(
+      new RegExp(`^computed ${onDemandTravelMax.code} \\(version 1\\) as of ${asOf}: ${withTravel} customers with a value in [\\d.]+ s\n$`),
+    );
+    // Not vacuous: some customers have a value and some have none.
+    expect([withTravel > 0, withTravel < customers]).toEqual([true, true]);
+    const audited = await withDb((db) =>
+      db.all<{ actor: string; details: string }>("SELECT actor, details FROM audit_log WHERE action = 'tag.compute' AND target = $1", [onDemandTravelMax.code]),
+    );
+    expect(audited.map((a) => [a.actor.startsWith('cli:'), JSON.parse(a.details)])).toEqual([[true, { asOf, customers: withTravel }]]);
+  }, 120_000);
+
+  it('refuses to compute a daily tag, saying every refresh computes it', async () => {
+    const add = await addTag(dailyTravelMax);
+    expect(add.code, add.stderr).toBe(0);
+    const run = await cardwise('tags', 'compute', dailyTravelMax.code, '--db', storePath);
+    expect([run.code, run.stdout, run.stderr.trim()]).toEqual([
+      1,
+      '',
+      `cardwise: tag ${dailyTravelMax.code} is computed by every refresh; only on-demand tags are computed on their own`,
+    ]);
+  }, 60_000);
 });

@@ -20,6 +20,7 @@ import {
 import { appendAudit } from '../../security';
 import { progressBar } from '../progress-bar';
 import { cliActor, withStore } from '../store';
+import { onDemandRunLine } from './tags-render';
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 
@@ -72,7 +73,9 @@ export function registerTags(program: Command): void {
     .action(async (o: { db: string; file: string; update?: boolean }) =>
       withStore(o.db, async (db) => {
         const saved = await reportingIssues(() => saveTag(db, readDefinition(o.file), cliActor(), o.update ? 'update' : 'create'));
-        out(`saved ${saved.code} version ${saved.version}; run \`cardwise tags refresh\` to compute it`);
+        // A refresh leaves an on-demand tag as it was: it is computed when asked.
+        const next = saved.refresh === 'on_demand' ? `tags compute ${saved.code}` : 'tags refresh';
+        out(`saved ${saved.code} version ${saved.version}; run \`cardwise ${next}\` to compute it`);
       }),
     );
   tags
@@ -123,7 +126,7 @@ export function registerTags(program: Command): void {
           const run = await computeOnDemandTag(db, code, { by: cliActor(), onProgress: bar });
           bar.stop();
           await appendAudit(db, { actor: cliActor(), action: 'tag.compute', target: code, details: { asOf: run.asOf, customers: run.customers } });
-          out(`computed ${code} (version ${run.version}) as of ${run.asOf}: ${run.customers.toLocaleString('en-US')} customers with a value in ${(run.ms / 1000).toFixed(1)} s`);
+          out(onDemandRunLine(code, run));
         } finally {
           bar.stop();
         }
