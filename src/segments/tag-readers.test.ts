@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCardwiseError } from '../core';
-import { customTags, deleteTag, saveTag } from '../tags';
+import { builtinTags, customTags, deleteTag, saveTag, tagDetail } from '../tags';
 import { tempStore } from '../test-support/temp-store';
 import { createSegment, deleteSegment, getSegment } from './definition-store';
 import type { Store } from './test-fixture';
@@ -57,8 +57,32 @@ describe('saved segments as readers of tags', () => {
     expect(error.en).toMatch(
       /deleting tag travel_band would break .*segment 'Heavy travellers'.*unknown tag 'travel_band'/,
     );
-    expect(error.zh).toMatch(/分群「Heavy travellers」/);
+    expect(error.zh).toMatch(/分群「重度差旅」/);
     expect((await customTags(store.db)).map((t) => t.definition.code)).toEqual([travelBand.code]);
+  });
+
+  it("lists a tag's direct readers on its detail: the segment naming it, and the tags computed from it", async () => {
+    expect((await tagDetail(store.db, travelBand.code)).readers).toEqual([
+      { kind: 'segment', id: heavyId, name: 'Heavy travellers', nameZh: '重度差旅' },
+    ]);
+    // travel_band reads spend_travel_90d; the segment reads only travel_band, so it is not a direct reader.
+    const travelReaders = (await tagDetail(store.db, 'spend_travel_90d')).readers;
+    expect(travelReaders).toContainEqual({
+      kind: 'tag',
+      id: travelBand.code,
+      name: travelBand.name_en,
+      nameZh: travelBand.name_zh,
+    });
+    expect(travelReaders.map((r) => r.kind)).not.toContain('segment');
+    // Built-in readers too, as the library's expressions name them.
+    const computedFromSpend = builtinTags
+      .filter((t) => t.spec.kind === 'computed' && /\bspend_90d\b/.test(t.spec.expression))
+      .map((t) => t.code);
+    expect(computedFromSpend.length).toBeGreaterThan(0);
+    const spendReaders = (await tagDetail(store.db, 'spend_90d')).readers
+      .filter((r) => r.kind === 'tag')
+      .map((r) => r.id);
+    expect(spendReaders.sort()).toEqual(computedFromSpend.sort());
   });
 
   it('refuses removing an enum value the rule compares with, and lets through an edit the rule survives', async () => {

@@ -24,6 +24,7 @@ export const segmentTagReaders: TagReaders = {
         kind: 'segment',
         id: segment.id,
         name: segment.nameEn,
+        nameZh: segment.nameZh,
         message: messages['en-US'],
         message_zh: messages['zh-CN'],
       });

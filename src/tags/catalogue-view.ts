@@ -4,7 +4,8 @@ import { tagDrift, type DriftReport } from './drift-store';
 import { listSnapshots, tagTrend, type TrendPoint } from './history-store';
 import type { TagDefinition, TagDimension } from './definition-schema';
 import { onDemandRuns } from './kept-values';
-import type { OnDemandRun } from './schema';
+import type { OnDemandRun, TagReader } from './schema';
+import { readersOf } from './readers';
 
 // Read models for the catalogue page and a tag's detail page: coverage and trend come from snapshot
 // statistics (kept at each refresh), so listing the catalogue never scans the profile.
@@ -39,10 +40,24 @@ export async function catalogueSummary(db: Database, dimension?: TagDimension) {
 export async function tagDetail(
   db: Database,
   code: string,
-): Promise<{ definition: TagDefinition; builtin: boolean; trend: TrendPoint[]; drift: DriftReport | null; onDemand: OnDemandRun | null }> {
-  const tag = await findTag(db, code);
+): Promise<{
+  definition: TagDefinition;
+  builtin: boolean;
+  trend: TrendPoint[];
+  drift: DriftReport | null;
+  onDemand: OnDemandRun | null;
+  readers: TagReader[];
+}> {
+  const catalogue = await loadCatalogue(db);
+  const tag = catalogue.find((t) => t.definition.code === code) ?? (await findTag(db, code));
   const trend = await tagTrend(db, code);
   const drift = trend.length >= 2 ? await tagDrift(db, code) : null;
   const onDemand = tag.definition.refresh === 'on_demand' ? ((await onDemandRuns(db)).get(code) ?? null) : null;
-  return { definition: tag.definition, builtin: tag.builtin, trend, drift, onDemand };
+  const readers = (await readersOf(db, catalogue.map((t) => t.definition), code)).map(({ kind, id, name, nameZh }) => ({
+    kind,
+    id,
+    name,
+    ...(nameZh ? { nameZh } : {}),
+  }));
+  return { definition: tag.definition, builtin: tag.builtin, trend, drift, onDemand, readers };
 }

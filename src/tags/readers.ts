@@ -15,6 +15,8 @@ export interface BrokenReader {
   readonly kind: string;
   readonly id: string;
   readonly name: string;
+  /** The name in Chinese, where the definition has one. */
+  readonly nameZh?: string;
   readonly message: string;
   readonly message_zh: string;
 }
@@ -61,6 +63,7 @@ const tagReaders: TagReaders = {
           kind: 'tag',
           id: def.code,
           name: def.name_en,
+          nameZh: def.name_zh,
           message: en,
           message_zh: messages?.['zh-CN'] ?? en,
         });
@@ -76,8 +79,37 @@ const kindNames: Record<string, { zh: string; en: string }> = {
 };
 
 /**
+ * The saved definitions that check against `current` and not against `proposed`: those the change would
+ * break. `change` is the edited tag itself, checked on its own rather than as a reader.
+ */
+async function newlyBrokenReaders(
+  db: Queryable | Database,
+  current: readonly TagDefinition[],
+  proposed: readonly TagDefinition[],
+  change: string,
+): Promise<BrokenReader[]> {
+  const newlyBroken: BrokenReader[] = [];
+  for (const readers of [tagReaders, ...registered.values()]) {
+    // One after the other: `db` may be a single connection inside a transaction.
+    const before = await readers.broken(db, current);
+    const after = await readers.broken(db, proposed);
+    const known = new Set(before.map((b) => b.id));
+    newlyBroken.push(...after.filter((b) => !known.has(b.id) && !(b.kind === 'tag' && b.id === change)));
+  }
+  return newlyBroken;
+}
+
+/**
+ * The saved definitions that read a tag directly (tags computed from it, segments whose rules name it): those
+ * that would no longer check without it. Shown before an edit, so its reach is known before it is refused.
+ */
+export async function readersOf(db: Queryable | Database, catalogue: readonly TagDefinition[], code: string): Promise<BrokenReader[]> {
+  return newlyBrokenReaders(db, catalogue, catalogue.filter((d) => d.code !== code), code);
+}
+
+/**
  * Refuses the change from `current` to `proposed` (`change` says what it is, for the message) when a saved
- * definition that checks now would no longer check. `exclude` is the edited tag itself, checked on its own.
+ * definition that checks now would no longer check.
  */
 export async function refuseBrokenReaders(
   db: Queryable | Database,
@@ -85,21 +117,14 @@ export async function refuseBrokenReaders(
   proposed: readonly TagDefinition[],
   change: { readonly code: string; readonly zh: string; readonly en: string },
 ): Promise<void> {
-  const newlyBroken: BrokenReader[] = [];
-  for (const readers of [tagReaders, ...registered.values()]) {
-    // One after the other: `db` may be a single connection inside a transaction.
-    const before = await readers.broken(db, current);
-    const after = await readers.broken(db, proposed);
-    const known = new Set(before.map((b) => b.id));
-    newlyBroken.push(...after.filter((b) => !known.has(b.id) && !(b.kind === 'tag' && b.id === change.code)));
-  }
+  const newlyBroken = await newlyBrokenReaders(db, current, proposed, change.code);
   if (newlyBroken.length === 0) return;
   const listed = (lang: 'zh' | 'en') =>
     newlyBroken
       .map((b) => {
         const kind = kindNames[b.kind]?.[lang] ?? b.kind;
         return lang === 'zh'
-          ? `${kind}「${b.name}」(${b.id})：${b.message_zh}`
+          ? `${kind}「${b.nameZh ?? b.name}」(${b.id})：${b.message_zh}`
           : `${kind} '${b.name}' (${b.id}): ${b.message}`;
       })
       .join(lang === 'zh' ? '；' : '; ');

@@ -71,6 +71,16 @@ export const driftSchema = z.object({
   bins: z.array(z.object({ label: z.string(), expected: z.number(), actual: z.number() })),
 });
 
+/** A saved definition that reads a tag directly: a tag computed from it, a segment whose rule names it. */
+export const tagReaderSchema = z.object({
+  /** `tag` or `segment` (later journeys and offers). */
+  kind: z.string(),
+  id: z.string(),
+  name: z.string(),
+  nameZh: z.string().optional(),
+});
+export type TagReader = z.infer<typeof tagReaderSchema>;
+
 export const tagDetailSchema = z.object({
   definition: tagDefinitionSchema,
   builtin: z.boolean(),
@@ -78,6 +88,8 @@ export const tagDetailSchema = z.object({
   drift: driftSchema.nullable(),
   /** On-demand tags: their last computation; null for daily tags and before the first. */
   onDemand: onDemandRunSchema.nullable(),
+  /** What reads this tag directly, so an edit's reach is known before it is made. */
+  readers: z.array(tagReaderSchema),
 });
 
 export const previewSchema = z.object({
