@@ -103,8 +103,17 @@ async function newlyBrokenReaders(
  * The saved definitions that read a tag directly (tags computed from it, segments whose rules name it): those
  * that would no longer check without it. Shown before an edit, so its reach is known before it is refused.
  */
-export async function readersOf(db: Queryable | Database, catalogue: readonly TagDefinition[], code: string): Promise<BrokenReader[]> {
-  return newlyBrokenReaders(db, catalogue, catalogue.filter((d) => d.code !== code), code);
+export async function readersOf(
+  db: Queryable | Database,
+  catalogue: readonly TagDefinition[],
+  code: string,
+): Promise<BrokenReader[]> {
+  return newlyBrokenReaders(
+    db,
+    catalogue,
+    catalogue.filter((d) => d.code !== code),
+    code,
+  );
 }
 
 /**
