@@ -13,6 +13,11 @@ export const customerTagValueSchema = z.object({
   type: z.string(),
   unit: z.string().nullable(),
   value: tagValueSchema,
+  /**
+   * On-demand tags only: the day their value describes (their last computation, not the profile's as-of
+   * date); null before the first computation. Absent for tags every refresh computes.
+   */
+  computedAsOf: day.nullable().optional(),
 });
 export type CustomerTagValue = z.infer<typeof customerTagValueSchema>;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../core';
 import { quoteIdent } from '../db';
-import { refreshProfile } from '../tags';
+import { computeOnDemandTag, refreshProfile, saveTag } from '../tags';
 import { customerViewSchema, tagExplanationSchema, tagsSectionSchema } from './schema';
 import { profileFixture, type ProfileFixture } from './test-fixture';
 
@@ -199,5 +199,63 @@ describe('segments in the 360° view', () => {
     const expected = lifecycle.filter((s) => s.rule === `lifecycle_stage = '${row?.stage}'`).map((s) => s.id);
     expect(expected).toHaveLength(1);
     expect(lifecycle.filter((s) => ids.has(s.id)).map((s) => s.id)).toEqual(expected);
+  });
+});
+
+describe('on-demand tags in the 360° view', () => {
+  let fx: ProfileFixture;
+  const onDemand = {
+    code: 'dining_max_od_90d',
+    name_zh: '最大餐饮消费（近90天，按需）',
+    name_en: 'Largest dining payment, 90d (on demand)',
+    dimension: 'behaviour',
+    type: 'number',
+    refresh: 'on_demand',
+    spec: { kind: 'dynamic', source: 'txn', aggregate: 'max', field: 'amount', filter: "category = 'dining'", window: '90d' },
+    description: 'The largest dining payment in 90 days, computed when asked.',
+  };
+  beforeAll(async () => {
+    fx = await profileFixture();
+    await saveTag(fx.server.db, onDemand, 'ana', 'create');
+  });
+  afterAll(() => fx.close());
+
+  const viewOf = async (customerId: string) => {
+    const { status, body } = await fx.get('analyst', `/api/customers/${customerId}`, 'en-US');
+    expect(status).toBe(200);
+    const view = customerViewSchema.parse(body);
+    if (!view.tags.available) throw new Error(`tags unavailable: ${view.tags.reason['en-US']}`);
+    return { asOf: view.tags.asOf, tags: new Map(view.tags.groups.flatMap((g) => g.tags).map((t) => [t.code, t])) };
+  };
+
+  it("dates an on-demand tag's value by its computation, not by the profile, and explains it over its own window", async () => {
+    const { asOf } = await refreshProfile(fx.server.db);
+    const diner = await fx.server.db.one<{ customer_id: string }>(
+      `SELECT customer_id FROM transactions WHERE category = 'dining' AND ${shanghaiDay} > $1::DATE - 30 ORDER BY customer_id LIMIT 1`,
+      [asOf],
+    );
+    const id = diner?.customer_id as string;
+    const before = await viewOf(id);
+    expect(before.tags.get(onDemand.code)).toMatchObject({ value: null, computedAsOf: null });
+    expect(before.tags.get('spend_90d')).not.toHaveProperty('computedAsOf');
+
+    await computeOnDemandTag(fx.server.db, onDemand.code, { by: 'ana' });
+    // A refresh at an earlier day keeps the computed values and their day.
+    const earlier = addDays(asOf, -10);
+    await refreshProfile(fx.server.db, { asOf: earlier });
+    const after = await viewOf(id);
+    expect(after.asOf).toBe(earlier);
+    const truth = await fx.server.db.one<{ v: number }>(
+      `SELECT max(amount)::DOUBLE AS v FROM transactions
+       WHERE customer_id = $1 AND category = 'dining' AND ${shanghaiDay} BETWEEN $2::DATE - 89 AND $2::DATE`,
+      [id, asOf],
+    );
+    expect(after.tags.get(onDemand.code)).toMatchObject({ computedAsOf: asOf, value: truth?.v });
+
+    const { status, body } = await fx.get('analyst', `/api/customers/${id}/tags/${onDemand.code}/explain`);
+    expect(status).toBe(200);
+    const explanation = tagExplanationSchema.parse(body);
+    expect(explanation.asOf).toBe(asOf);
+    expect(explanation.window?.until).toBe(addDays(asOf, 1));
   });
 });

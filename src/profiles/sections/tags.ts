@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Row } from '../../db';
-import { listSnapshots, loadCatalogue, profileState, tagDimensions } from '../../tags';
+import { listSnapshots, loadCatalogue, onDemandRuns, profileState, tagDimensions, type OnDemandRun } from '../../tags';
 import type { TagValue, tagsSectionSchema, tagValuesSectionSchema } from '../insight-schema';
 import { profileRows } from '../tag-store';
 import { unavailable, type SectionContext } from './context';
@@ -28,6 +28,8 @@ async function readTags(ctx: SectionContext, history: boolean): Promise<TagsSect
   const id = ctx.customerId;
   // The summary shows no history, so it does not list the snapshots either.
   const [catalogue, snapshots] = await Promise.all([loadCatalogue(ctx.db), history ? listSnapshots(ctx.db) : []]);
+  // Only a catalogue with on-demand tags pays for reading their computations (the summary's budget is 50 ms).
+  const onDemand = catalogue.some((t) => t.definition.refresh === 'on_demand') ? await onDemandRuns(ctx.db) : new Map<string, OnDemandRun>();
   const rows = history ? await profileRows(ctx.db, snapshots.map((s) => s.table), id) : [await ctx.profileRow()].flatMap((r) => (r ? [{ ...r, snapshot_index: -1 }] : []));
   const bySnapshot = new Map<number, Row>(rows.map((r) => [r.snapshot_index, r]));
   const current = bySnapshot.get(-1);
@@ -45,6 +47,7 @@ async function readTags(ctx: SectionContext, history: boolean): Promise<TagsSect
         type: d.type,
         unit: d.unit ?? null,
         value: tagValue(current[d.code]),
+        ...(d.refresh === 'on_demand' ? { computedAsOf: onDemand.get(d.code)?.asOf ?? null } : {}),
         history: snapshots.flatMap((s, i) => {
           const row = bySnapshot.get(i);
           return row && d.code in row ? [{ asOf: s.asOf, value: tagValue(row[d.code]) }] : [];
