@@ -119,7 +119,7 @@ export function TagCatalogue() {
           </Flex>
         )}
       </QueryCard>
-      <TagDetailDrawer code={openTag} onClose={() => setSearch({})} />
+      <TagDetailDrawer code={openTag} onClose={() => setSearch({})} onOpenTag={(tag) => setSearch({ tag })} />
     </Flex>
   );
 }

@@ -18,15 +18,18 @@ import { TagComputationCard } from './TagComputationCard';
 import { TagDefinitionView } from './TagDefinitionView';
 import { TagDistributionChart } from './TagDistributionChart';
 import { TagDriftChart } from './TagDriftChart';
+import { TagReadersCard } from './TagReadersCard';
 import { TagTrendChart } from './TagTrendChart';
 import { tagName } from './tag-labels';
 
 interface TagDetailDrawerProps {
   readonly code: string | null;
   readonly onClose: () => void;
+  /** Opens another tag's detail in its place: the drawer is told which tag to show, so its owner switches it. */
+  readonly onOpenTag: (code: string) => void;
 }
 
-export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
+export function TagDetailDrawer({ code, onClose, onOpenTag }: TagDetailDrawerProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const mayCall = useMayCall();
@@ -114,6 +117,7 @@ export function TagDetailDrawer({ code, onClose }: TagDetailDrawerProps) {
             <TagComputationCard code={data.definition.code} run={data.onDemand} />
           )}
           <TagDefinitionView definition={data.definition} />
+          <TagReadersCard readers={data.readers} onOpenTag={onOpenTag} />
           <Card size="small" title={t('tags.distribution', { date: latest?.asOf ?? '—' })}>
             {latest ? (
               <TagDistributionChart
