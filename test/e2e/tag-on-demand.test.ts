@@ -161,6 +161,23 @@ describe('an on-demand tag computed from its detail', () => {
     );
   });
 
+  it("shows the value on a customer's 360° page dated by its computation", async () => {
+    const asOf = stack.asOf;
+    const [first] = await stack.db.all<{ customer_id: string; v: number }>(
+      `${rawDiningSql} ORDER BY customer_id LIMIT 1`,
+      {
+        asOf,
+      },
+    );
+    if (!first) throw new Error('no customer with a dining purchase in the window');
+    await analyst.goto(`${stack.baseUrl}/customers/${first.customer_id}`);
+    await analyst.getByRole('tab', { name: '标签画像' }).click();
+    const row = analyst.locator(`[data-testid="customer-tags"] tr[data-code="${code}"]`);
+    await row.waitFor();
+    expect(Number(await row.getAttribute('data-value'))).toBeCloseTo(first.v, 2);
+    expect(await row.getByTestId('tag-computed-as-of').textContent()).toBe(`按需 · 截至 ${asOf}`);
+  });
+
   it('reads in English for an auditor, who sees the computation and may not start one', async () => {
     const auditor = await signedInPage(stack, 'auditor');
     await auditor.goto(`${stack.baseUrl}/tags`);

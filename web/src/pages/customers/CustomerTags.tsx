@@ -9,6 +9,23 @@ import { SectionView } from './SectionView';
 import { TagExplainPopover } from './TagExplainPopover';
 import { formatTagValue, sparkPoint } from './tag-value';
 
+/**
+ * An on-demand tag's value is as of its last computation, which may differ from the profile's date shown
+ * above the groups: said beside its name.
+ */
+function OnDemandAsOf({ asOf }: { readonly asOf: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <Typography.Text
+      type="secondary"
+      style={{ fontSize: 12, marginInlineStart: 6 }}
+      data-testid="tag-computed-as-of"
+    >
+      {asOf ? t('customers.tags.onDemandAsOf', { date: asOf }) : t('customers.tags.onDemandNever')}
+    </Typography.Text>
+  );
+}
+
 /** Every tag of the customer by dimension, with its history across snapshots and how it was computed. */
 export function CustomerTags({ customerId }: { readonly customerId: string }) {
   const { t, i18n } = useTranslation();
@@ -56,9 +73,12 @@ export function CustomerTags({ customerId }: { readonly customerId: string }) {
                           {
                             key: 'name',
                             render: (_, r) => (
-                              <Typography.Text title={r.code} style={{ fontSize: 13 }}>
-                                {name(r)}
-                              </Typography.Text>
+                              <>
+                                <Typography.Text title={r.code} style={{ fontSize: 13 }}>
+                                  {name(r)}
+                                </Typography.Text>
+                                {r.computedAsOf !== undefined && <OnDemandAsOf asOf={r.computedAsOf} />}
+                              </>
                             ),
                           },
                           {
