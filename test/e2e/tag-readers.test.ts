@@ -107,6 +107,11 @@ describe("a tag's readers on its detail", () => {
     expect(await row.locator('a').textContent()).toBe(custom.name_zh);
     expect(await row.innerText()).toContain(custom.code);
     expect(await card.innerText()).toContain('会使这些定义失效的修改将被拒绝');
+    // The statistics say which snapshot they describe (a refresh's, not a later computation's).
+    const newest = await stack.db.one<{ as_of: string }>(
+      'SELECT max(as_of)::VARCHAR AS as_of FROM profile_snapshots',
+    );
+    expect(await page.getByTestId('tag-stats-as-of').textContent()).toBe(`截至 ${newest?.as_of} 的快照`);
     await screenshot(page, join(resultsDir, 'tag-readers-zh-CN.png'));
   });
 

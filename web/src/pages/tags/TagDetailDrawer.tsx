@@ -1,6 +1,19 @@
 import { CopyOutlined, EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Drawer, Flex, Row, Skeleton, Space, Statistic } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Flex,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import {
@@ -100,6 +113,13 @@ export function TagDetailDrawer({ code, onClose, onOpenTag }: TagDetailDrawerPro
                   title={t('tags.coverage')}
                   value={latest ? formatPercent(latest.coverage, locale) : '—'}
                 />
+                {/* Statistics come from snapshots, taken by refreshes: an on-demand computation shows here
+                    only after the next one, so the date says which profile the figures describe. */}
+                {latest && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="tag-stats-as-of">
+                    {t('tags.statsAsOf', { date: latest.asOf })}
+                  </Typography.Text>
+                )}
               </Card>
             </Col>
             <Col span={8}>
