@@ -306,6 +306,9 @@ describe('cardwise tags add, preview and the refresh progress', () => {
     );
     // Not vacuous: some customers have a value and some have none.
     expect([withTravel > 0, withTravel < customers]).toEqual([true, true]);
+    // The catalogue marks it, and no daily tag.
+    const list = await cardwise('tags', 'list', '--db', storePath);
+    expect(list.stdout.split('\n').filter((l) => l.includes('[on demand / 按需]')).map((l) => l.split(' ')[0])).toEqual([onDemandTravelMax.code]);
     const audited = await withDb((db) =>
       db.all<{ actor: string; details: string }>("SELECT actor, details FROM audit_log WHERE action = 'tag.compute' AND target = $1", [onDemandTravelMax.code]),
     );

@@ -56,7 +56,10 @@ export function registerTags(program: Command): void {
       withStore(o.db, async (db) => {
         const { asOf, tags: rows } = await catalogueSummary(db, o.dimension);
         out(`as of ${asOf ?? '(no snapshot yet)'}: ${rows.length} tags`);
-        for (const t of rows) out(`${t.code.padEnd(34)} ${t.dimension.padEnd(10)} ${t.kind.padEnd(9)} ${t.type.padEnd(8)} ${pct(t.coverage)}  ${t.name_en} / ${t.name_zh}`);
+        for (const t of rows) {
+          const onDemand = t.refresh === 'on_demand' ? '  [on demand / 按需]' : '';
+          out(`${t.code.padEnd(34)} ${t.dimension.padEnd(10)} ${t.kind.padEnd(9)} ${t.type.padEnd(8)} ${pct(t.coverage)}  ${t.name_en} / ${t.name_zh}${onDemand}`);
+        }
       }),
     );
   tags
