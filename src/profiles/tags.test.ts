@@ -240,11 +240,17 @@ describe('on-demand tags in the 360° view', () => {
     expect(before.tags.get('spend_90d')).not.toHaveProperty('computedAsOf');
 
     await computeOnDemandTag(fx.server.db, onDemand.code, { by: 'ana' });
-    // A refresh at an earlier day keeps the computed values and their day.
+    // A backfill to an earlier day must not see values computed later: they read as empty, undated.
     const earlier = addDays(asOf, -10);
     await refreshProfile(fx.server.db, { asOf: earlier });
+    const backfilled = await viewOf(id);
+    expect(backfilled.asOf).toBe(earlier);
+    expect(backfilled.tags.get(onDemand.code)).toMatchObject({ value: null, computedAsOf: null });
+    // A later refresh reads them, dated by their computation.
+    const later = addDays(asOf, 1);
+    await refreshProfile(fx.server.db, { asOf: later });
     const after = await viewOf(id);
-    expect(after.asOf).toBe(earlier);
+    expect(after.asOf).toBe(later);
     const truth = await fx.server.db.one<{ v: number }>(
       `SELECT max(amount)::DOUBLE AS v FROM transactions
        WHERE customer_id = $1 AND category = 'dining' AND ${shanghaiDay} BETWEEN $2::DATE - 89 AND $2::DATE`,

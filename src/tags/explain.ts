@@ -5,7 +5,7 @@ import type { TagDefinition } from './definition-schema';
 import { duckdbEnv } from './plan/env';
 import { windowBounds } from './plan/window';
 import { profileState } from './refresh';
-import { onDemandRuns } from './kept-values';
+import { keptAsOfFor, onDemandRuns } from './kept-values';
 import { resolveCatalogue } from './validate';
 
 export interface TagExplanation {
@@ -34,8 +34,8 @@ export async function explainTag(db: Database, code: string, customerId: string)
   if (!profileRow) fail('not_found', `画像中没有客户 ${customerId}`, `customer ${customerId} is not in the profile`);
   const value = profileRow[code];
   // An on-demand tag's value describes the day it was last computed, which its window ends on.
-  const kept = definition.refresh === 'on_demand' ? (await onDemandRuns(db)).get(code) : undefined;
-  const asOf = kept?.asOf ?? state.asOf;
+  const kept = definition.refresh === 'on_demand' ? keptAsOfFor((await onDemandRuns(db)).get(code), state.asOf) : null;
+  const asOf = kept ?? state.asOf;
   const catalogue = (await loadCatalogue(db)).map((t) => t.definition);
   const tag = resolveCatalogue(catalogue).find((t) => t.def.code === code);
   if (!tag) return fail('not_found', `找不到标签 ${code}`, `tag ${code} not found`);

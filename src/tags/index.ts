@@ -27,6 +27,6 @@ export { tagRoutes } from './routes';
 export { catalogueSummary, tagDetail } from './catalogue-view';
 export { previewTag, type TagPreview } from './preview';
 export { computeOnDemandTag, refuseUnlessOnDemand, type ComputeOptions } from './on-demand';
-export { onDemandRuns } from './kept-values';
+export { keptAsOfFor, onDemandRuns } from './kept-values';
 export { explainTag, type TagExplanation } from './explain';
 export { naiveTxnRefreshSql } from './naive-plan';

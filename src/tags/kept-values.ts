@@ -1,32 +1,40 @@
 import { quoteIdent, tableExists, type Database, type Queryable } from '../db';
 import type { ResolvedTag } from './resolve';
 import type { TagDefinition } from './definition-schema';
-import { keptValuesTable, type RefreshPlan } from './plan/planner';
+import { keptValuesTable } from './plan/planner';
 import type { OnDemandRun } from './schema';
 
 // An on-demand tag is computed when someone asks, not by the daily refresh. Its values wait in
 // tag_values_<code> (one row per customer) with, in tag_on_demand_runs, the day they describe and who asked;
 // every refresh, full or incremental alike, reads them into the profile as they are.
 
-/** Creates the (empty) kept-values table of every on-demand tag the plan reads that has none yet. */
-export async function ensureKeptTables(tx: Queryable, kept: RefreshPlan['kept']): Promise<void> {
-  for (const { table, valueType } of kept) {
-    await tx.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (customer_id VARCHAR, value ${valueType})`);
-  }
-}
-
-/** The on-demand tags among these, other than `computing`, that have no kept-values table yet. */
-export async function missingKeptTables(
-  tx: Queryable,
+/**
+ * The on-demand tags among these (other than `computing`) whose kept values a profile as of `asOf` cannot
+ * read: never computed (no table yet), or computed as of a later day. A backfill must not see the future:
+ * point-in-time reads of its snapshot train models. They read as empty instead.
+ */
+export async function unreadableKept(
+  tx: Pick<Queryable, 'all' | 'one'>,
   tags: readonly ResolvedTag[],
+  asOf: string,
   computing?: string,
 ): Promise<Set<string>> {
-  const missing = new Set<string>();
+  const later = new Set(
+    (
+      await tx.all<{ code: string }>('SELECT code FROM tag_on_demand_runs WHERE as_of > $1::DATE', [asOf])
+    ).map((r) => r.code),
+  );
+  const unreadable = new Set<string>();
   for (const { def } of tags) {
     if (def.refresh !== 'on_demand' || def.code === computing) continue;
-    if (!(await tableExists(tx, keptValuesTable(def.code)))) missing.add(def.code);
+    if (later.has(def.code) || !(await tableExists(tx, keptValuesTable(def.code)))) unreadable.add(def.code);
   }
-  return missing;
+  return unreadable;
+}
+
+/** The day an on-demand tag's value in a profile as of `asOf` describes: its computation's, if that profile reads it. */
+export function keptAsOfFor(run: OnDemandRun | undefined, asOf: string): string | null {
+  return run && run.asOf <= asOf ? run.asOf : null;
 }
 
 /** Discards what an on-demand tag's last computation kept (its definition changed, or it went away). */

@@ -131,6 +131,12 @@ describe('on-demand tags', () => {
     const again = await computeOnDemandTag(db, 'dining_od_90d', { by: 'bo' });
     expect(again).toMatchObject({ asOf, computedBy: 'bo' });
     expect(await column('dining_od_90d')).toEqual(moved);
+
+    // A backfill to the earlier day must not see values computed on the later one: they read as empty.
+    await refreshProfile(db, { asOf: cut, snapshot: false });
+    expect([...(await column('dining_od_90d')).values()].every((v) => v === null)).toBe(true);
+    await refreshProfile(db, { snapshot: false });
+    expect(await column('dining_od_90d')).toEqual(moved);
   }, 600_000);
 
   it('outlives edits of its words, not of what it computes', async () => {

@@ -10,7 +10,7 @@ import {
 } from '../db';
 import { loadCatalogue } from './definition-store';
 import { tagClosure } from './graph';
-import { computesSame, ensureKeptTables, onDemandRuns } from './kept-values';
+import { computesSame, onDemandRuns, unreadableKept } from './kept-values';
 import { tagDefinitionSchema } from './definition-schema';
 import { duckdbEnv } from './plan/env';
 import { keptValuesTable, keptValueType, planRefresh } from './plan/planner';
@@ -53,12 +53,14 @@ async function computeOnce(db: Database, code: string, options: ComputeOptions):
   const next = quoteIdent(`${keptValuesTable(code)}_next`);
   await db.withConnection(async (session) => {
     const asOf = (await profileState(session))?.asOf ?? (await detectAsOf(session));
-    const plan = planRefresh(resolveCatalogue(tagClosure(definition, catalogue)), duckdbEnv(asOf), {
+    const tags = resolveCatalogue(tagClosure(definition, catalogue));
+    const missingKept = await unreadableKept(session, tags, asOf, code);
+    const plan = planRefresh(tags, duckdbEnv(asOf), {
       workPrefix: 'tag_compute',
       inline: true,
       computing: code,
+      missingKept,
     });
-    await ensureKeptTables(session, plan.kept);
     const column = quoteIdent(code);
     await enableQueryProgress(session.connection);
     try {

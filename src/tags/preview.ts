@@ -2,7 +2,7 @@ import { fail } from '../core';
 import type { Database } from '../db';
 import { loadCatalogue } from './definition-store';
 import { tagClosure } from './graph';
-import { missingKeptTables } from './kept-values';
+import { unreadableKept } from './kept-values';
 import { duckdbEnv } from './plan/env';
 import { planRefresh } from './plan/planner';
 import { detectAsOf, profileState } from './refresh';
@@ -30,7 +30,7 @@ export async function previewTag(db: Database, input: unknown): Promise<TagPrevi
   return db.withTimeLimit(async (session) => {
     // Without a profile the as-of comes from max(ts): a scan of the transactions, so inside the limit too.
     const asOf = (await profileState(session))?.asOf ?? (await detectAsOf(session));
-    const missingKept = await missingKeptTables(session, resolved, definition.code);
+    const missingKept = await unreadableKept(session, resolved, asOf, definition.code);
     const plan = planRefresh(resolved, duckdbEnv(asOf), {
       workPrefix: 'tag_preview',
       inline: true,

@@ -10,7 +10,7 @@ import type { Relation } from './sources';
 import { portfolioAsOf } from '../data';
 import { takeSnapshot } from './history-store';
 import { resolveCatalogue } from './validate';
-import { ensureKeptTables } from './kept-values';
+import { unreadableKept } from './kept-values';
 
 export interface RefreshOptions {
   /** Move kept states forward by the days since the last refresh; the profile is the same as a full refresh's. */
@@ -49,8 +49,8 @@ export function profileColumnTypesOf(defs: readonly TagDefinition[]): Map<string
 
 /** The plan a refresh at `asOf` would run, for the catalogue as stored now (explain, preview, bench). */
 export async function currentPlan(db: Database, asOf: string): Promise<RefreshPlan> {
-  const catalogue = await loadCatalogue(db);
-  return planRefresh(resolveCatalogue(catalogue.map((t) => t.definition)), duckdbEnv(asOf));
+  const tags = resolveCatalogue((await loadCatalogue(db)).map((t) => t.definition));
+  return planRefresh(tags, duckdbEnv(asOf), { missingKept: await unreadableKept(db, tags, asOf) });
 }
 
 /**
@@ -131,8 +131,6 @@ async function refreshOnce(db: Database, options: RefreshOptions): Promise<Refre
       }
       // Only now: the rows that left their windows in this refresh were among the days pruned.
       for (const { index, keepFrom } of indexes.values()) await pruneDayIndex(session, index, keepFrom);
-      // On-demand tags read what their last computation kept: an empty table before the first.
-      await ensureKeptTables(session, plan.kept);
       const t = Date.now();
       await inStep(total - 2, `profile: ${plan.columns.length} tags`, () => session.run(`CREATE OR REPLACE TABLE profile_next AS ${plan.profileSelect}`));
       profileMs = Date.now() - t;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Row } from '../../db';
-import { listSnapshots, loadCatalogue, onDemandRuns, profileState, tagDimensions, type OnDemandRun } from '../../tags';
+import { keptAsOfFor, listSnapshots, loadCatalogue, onDemandRuns, profileState, tagDimensions, type OnDemandRun } from '../../tags';
 import type { TagValue, tagsSectionSchema, tagValuesSectionSchema } from '../insight-schema';
 import { profileRows } from '../tag-store';
 import { unavailable, type SectionContext } from './context';
@@ -47,7 +47,7 @@ async function readTags(ctx: SectionContext, history: boolean): Promise<TagsSect
         type: d.type,
         unit: d.unit ?? null,
         value: tagValue(current[d.code]),
-        ...(d.refresh === 'on_demand' ? { computedAsOf: onDemand.get(d.code)?.asOf ?? null } : {}),
+        ...(d.refresh === 'on_demand' ? { computedAsOf: keptAsOfFor(onDemand.get(d.code), state.asOf) } : {}),
         history: snapshots.flatMap((s, i) => {
           const row = bySnapshot.get(i);
           return row && d.code in row ? [{ asOf: s.asOf, value: tagValue(row[d.code]) }] : [];

@@ -38,7 +38,7 @@ export interface RefreshPlan {
   readonly profileSelect: string;
   /** Each tag's column: its tag type and the SQL type it is stored as. */
   readonly columns: ReadonlyArray<{ readonly code: string; readonly type: TagType; readonly sqlType: string }>;
-  /** On-demand tags read from the values their last computation kept (each table must exist: `keptValuesDdl`). */
+  /** On-demand tags, read from the values their last computation kept (or as empty: `missingKept`). */
   readonly kept: ReadonlyArray<{ readonly code: string; readonly table: string; readonly valueType: string }>;
 }
 
@@ -109,7 +109,7 @@ export interface PlanOptions {
   readonly inline?: boolean;
   /** The on-demand tag being evaluated now (computed, not read from its kept values). */
   readonly computing?: string;
-  /** On-demand tags with no kept-values table yet: read as empty, so that a preview creates nothing. */
+  /** On-demand tags whose kept values this plan may not read (`unreadableKept`): read as empty. */
   readonly missingKept?: ReadonlySet<string>;
 }
 
