@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinTags } from '../../src/tags';
-import { chartRows, docsScreenshot, screenshot, settleCharts, signedInPage } from './support/console-page';
+import {
+  chartRows,
+  chooseLanguage,
+  docsScreenshot,
+  screenshot,
+  settleCharts,
+  signedInPage,
+} from './support/console-page';
 import { startProfileStack } from './support/profile-stack';
 import { shanghaiDay } from './support/shanghai-day';
 import type { Stack } from './support/start-stack';
@@ -162,8 +169,7 @@ describe('customer search and the 360° page', () => {
     await screenshot(page, 'customer-360-unmasked-zh-CN.png');
 
     // The same page in English: every label translated, money still in yuan.
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'English' }).click();
+    await chooseLanguage(page, 'English');
     await page.getByRole('tab', { name: 'Accounts & statements' }).waitFor();
     expect(await page.getByTestId('spending-overview').textContent()).toContain('Spend, 365 days');
     // ¥ as in Chinese, not the CN¥ of English number formats.

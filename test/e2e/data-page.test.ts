@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/data';
 import type { ImportReject, QualityReport, TableLayout } from '../../src/data/schema';
-import { docsScreenshot, logIn, resultsDir, screenshot } from './support/console-page';
+import { chooseLanguage, docsScreenshot, logIn, resultsDir, screenshot } from './support/console-page';
 import { startStack, type Stack } from './support/start-stack';
 
 // Two good customers and four that each break one rule of the contract.
@@ -139,8 +139,7 @@ describe('the data page', () => {
   });
 
   it('shows the reasons in English once the console is switched to English', async () => {
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'English' }).click();
+    await chooseLanguage(page, 'English');
     const reasons = () =>
       page.getByTestId('rejects-table').locator('tbody tr.ant-table-row td:nth-child(5)').allTextContents();
     await expect.poll(reasons).toContain('impossible date');

@@ -5,7 +5,7 @@ import type { AuditWriter } from '../../src/core';
 import type { Database } from '../../src/db';
 import { startJob, waitForJob } from '../../src/jobs';
 import { appendAudit } from '../../src/security';
-import { logIn, resultsDir, screenshot } from './support/console-page';
+import { chooseLanguage, logIn, resultsDir, screenshot } from './support/console-page';
 import { startStack, type Stack } from './support/start-stack';
 
 // The profile refresh as a job, from the tags page: an operator starts it on a portfolio with no profile yet,
@@ -81,11 +81,6 @@ function cutTexts(page: Page, jobId: string): Promise<string[]> {
     .evaluateAll((texts) => texts.filter((t) => t.scrollWidth > t.clientWidth).map((t) => t.textContent ?? ''));
 }
 
-async function chooseLanguage(page: Page, label: 'English' | '简体中文'): Promise<void> {
-  await page.getByTestId('language-switch').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: label }).click();
-}
-
 describe('profile refresh jobs in the console', () => {
   let stack: Stack;
   let page: Page;
@@ -131,8 +126,7 @@ describe('profile refresh jobs in the console', () => {
   it('reads in English too', async () => {
     await page.goto(`${stack.baseUrl}/tags`);
     await page.getByTestId('tag-catalogue').waitFor();
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'English' }).click();
+    await chooseLanguage(page, 'English');
     await page.getByTestId('jobs-open').click();
     const row = page.locator('[data-testid="job-table"] tbody tr[data-status="succeeded"]');
     await expect.poll(async () => (await row.textContent()) ?? '').toContain('Computing tags ✓ · Refreshing segments ✓');

@@ -1,12 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn } from './support/console-page';
+import { chooseLanguage, logIn } from './support/console-page';
 import { startStack, type Stack } from './support/start-stack';
-
-async function chooseLanguage(page: Page, label: 'English' | '简体中文'): Promise<void> {
-  await page.getByTestId('language-switch').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: label }).click();
-}
 
 describe('the language switch', () => {
   let stack: Stack;

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinTags } from '../../src/tags';
 import { pickOption } from './support/antd-select';
-import { screenshot, signedInPage } from './support/console-page';
+import { chooseLanguage, screenshot, signedInPage } from './support/console-page';
 import { startProfileStack } from './support/profile-stack';
 import { shanghaiDay } from './support/shanghai-day';
 import type { Stack } from './support/start-stack';
@@ -67,8 +67,7 @@ describe('segment builder in English', () => {
   it('switches to English and opens the builder with English labels', async () => {
     // An operator lands on "/" and is sent on to the dashboard: switching before that lands on a menu about to unmount.
     await page.waitForURL(/\/dashboard$/);
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'English' }).click();
+    await chooseLanguage(page, 'English');
     await expect.poll(() => page.getByTestId('side-menu').textContent()).toContain('Segments');
     await page.getByTestId('side-menu').getByText('Segments').click();
     await page.getByTestId('segment-new').click();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentProgress } from '../../src/core';
 import { refreshProfile } from '../../src/tags';
-import { logIn, resultsDir, screenshot, signedInPage } from './support/console-page';
+import { chooseLanguage, logIn, resultsDir, screenshot, signedInPage } from './support/console-page';
 import { shiftDay, startProfileStack } from './support/profile-stack';
 import { shanghaiDay } from './support/shanghai-day';
 import type { Stack } from './support/start-stack';
@@ -182,8 +182,7 @@ describe('an on-demand tag computed from its detail', () => {
     const auditor = await signedInPage(stack, 'auditor');
     await auditor.goto(`${stack.baseUrl}/tags`);
     await auditor.getByTestId('tag-table').waitFor();
-    await auditor.getByTestId('language-switch').click();
-    await auditor.locator('.ant-select-item-option').filter({ hasText: 'English' }).click();
+    await chooseLanguage(auditor, 'English');
     await auditor.getByTestId('tag-search').locator('input').fill('dining_max_ondemand');
     const badge = auditor.locator(
       `[data-testid="tag-table"] tr[data-code="${code}"] [data-testid="tag-on-demand"]`,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinTags, type TagReader } from '../../src/tags';
-import { logIn, resultsDir, screenshot, signedInPage } from './support/console-page';
+import { chooseLanguage, logIn, resultsDir, screenshot, signedInPage } from './support/console-page';
 import { startProfileStack } from './support/profile-stack';
 import type { Stack } from './support/start-stack';
 
@@ -158,8 +158,7 @@ describe("a tag's readers on its detail", () => {
     const auditor = await signedInPage(stack, 'auditor');
     await auditor.goto(`${stack.baseUrl}/tags`);
     await auditor.getByTestId('tag-table').waitFor();
-    await auditor.getByTestId('language-switch').click();
-    await auditor.locator('.ant-select-item-option').filter({ hasText: 'English' }).click();
+    await chooseLanguage(auditor, 'English');
     await openDetail(auditor, readTag);
 
     const card = auditor.getByTestId('tag-readers');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinTags } from '../../src/tags';
 import zhCN from '../../web/src/i18n/zh-CN.json';
 import { pickOption } from './support/antd-select';
-import { chartRows, logIn, resultsDir, screenshot, settleCharts } from './support/console-page';
+import { chartRows, chooseLanguage, logIn, resultsDir, screenshot, settleCharts } from './support/console-page';
 import { shiftDay, startProfileStack } from './support/profile-stack';
 import type { Stack } from './support/start-stack';
 
@@ -220,8 +220,7 @@ describe('tag catalogue, detail charts, editor and refresh', () => {
   });
 
   it('reads in English too', async () => {
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'English' }).click();
+    await chooseLanguage(page, 'English');
     await page
       .getByTestId('tag-dimension-filter')
       .getByText(/^Risk \d+$/)

@@ -23,6 +23,12 @@ export async function docsScreenshot(page: Page, name: string): Promise<void> {
   if (viewport) await page.setViewportSize(viewport);
 }
 
+/** Switches the console's language with its own switch (the choice is kept for the next visit). */
+export async function chooseLanguage(page: Page, label: 'English' | '简体中文'): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: label }).click();
+}
+
 /** Logs in from the login page, as the admin unless told otherwise; does not wait for where it lands. */
 export async function logIn(page: Page, stack: Stack, who: Partial<Credentials> = {}): Promise<void> {
   await page.goto(`${stack.baseUrl}/login`);
