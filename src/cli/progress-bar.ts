@@ -3,7 +3,9 @@ import type { ProgressListener } from '../core';
 
 /**
  * A ProgressListener that draws one bar per phase on stderr (so stdout stays clean for results). When
- * stderr is not a terminal (CI, pipes) it prints a line at each 10 % step instead.
+ * stderr is not a terminal (CI, pipes) it prints a line at each 10 % step instead. `stop()` may be called
+ * more than once (on success and again in a `finally`) and ends the bars' lines only if bars were drawn:
+ * cli-progress writes a newline on every stop, which put a blank line before a failed command's error.
  */
 export function progressBar(): ProgressListener & { stop: () => void } {
   const interactive = Boolean(process.stderr.isTTY);
@@ -31,5 +33,10 @@ export function progressBar(): ProgressListener & { stop: () => void } {
     bar.setTotal(Math.max(event.total, 1));
     bar.update(event.done, { phase: event.phase.padEnd(16), detail });
   };
-  return Object.assign(listener, { stop: () => bars.stop() });
+  const stop = () => {
+    if (byPhase.size === 0) return;
+    bars.stop();
+    byPhase.clear();
+  };
+  return Object.assign(listener, { stop });
 }

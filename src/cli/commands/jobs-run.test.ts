@@ -176,14 +176,14 @@ describe('cardwise jobs run tag-compute', () => {
   it('refuses a run without --tag, and a daily tag, before any job is recorded', async () => {
     const before = await jobCount();
     const noTag = await cardwise(...computeRun, '--db', path);
-    expect([noTag.code, noTag.stderr.trim()]).toEqual([
+    expect([noTag.code, noTag.stderr]).toEqual([
       1,
-      'cardwise: tag-compute needs --tag <code>, the on-demand tag to compute',
+      'cardwise: tag-compute needs --tag <code>, the on-demand tag to compute\n',
     ]);
     const daily = await cardwise(...computeRun, '--tag', dailyTravelMax.code, '--db', path);
-    expect([daily.code, daily.stderr.trim()]).toEqual([
+    expect([daily.code, daily.stderr]).toEqual([
       1,
-      `cardwise: tag ${dailyTravelMax.code} is computed by every refresh; only on-demand tags are computed on their own`,
+      `cardwise: tag ${dailyTravelMax.code} is computed by every refresh; only on-demand tags are computed on their own\n`,
     ]);
     expect(await jobCount()).toBe(before);
   });

@@ -319,10 +319,11 @@ describe('cardwise tags add, preview and the refresh progress', () => {
     const add = await addTag(dailyTravelMax);
     expect(add.code, add.stderr).toBe(0);
     const run = await cardwise('tags', 'compute', dailyTravelMax.code, '--db', storePath);
-    expect([run.code, run.stdout, run.stderr.trim()]).toEqual([
+    expect([run.code, run.stdout, run.stderr]).toEqual([
       1,
       '',
-      `cardwise: tag ${dailyTravelMax.code} is computed by every refresh; only on-demand tags are computed on their own`,
+      // Exactly the error: a progress bar that drew nothing adds no blank line before it.
+      `cardwise: tag ${dailyTravelMax.code} is computed by every refresh; only on-demand tags are computed on their own\n`,
     ]);
   }, 60_000);
 });
