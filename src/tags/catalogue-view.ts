@@ -45,6 +45,7 @@ export async function tagDetail(
   builtin: boolean;
   trend: TrendPoint[];
   drift: DriftReport | null;
+  latestSnapshotAsOf: string | null;
   onDemand: OnDemandRun | null;
   readers: TagReader[];
 }> {
@@ -52,6 +53,7 @@ export async function tagDetail(
   const tag = catalogue.find((t) => t.definition.code === code) ?? (await findTag(db, code));
   const trend = await tagTrend(db, code);
   const drift = trend.length >= 2 ? await tagDrift(db, code) : null;
+  const latestSnapshotAsOf = (await listSnapshots(db)).at(-1)?.asOf ?? null;
   const onDemand = tag.definition.refresh === 'on_demand' ? ((await onDemandRuns(db)).get(code) ?? null) : null;
   const readers = (await readersOf(db, catalogue.map((t) => t.definition), code)).map(({ kind, id, name, nameZh }) => ({
     kind,
@@ -59,5 +61,5 @@ export async function tagDetail(
     name,
     ...(nameZh ? { nameZh } : {}),
   }));
-  return { definition: tag.definition, builtin: tag.builtin, trend, drift, onDemand, readers };
+  return { definition: tag.definition, builtin: tag.builtin, trend, drift, latestSnapshotAsOf, onDemand, readers };
 }

@@ -86,6 +86,11 @@ export const tagDetailSchema = z.object({
   builtin: z.boolean(),
   trend: z.array(trendPointSchema),
   drift: driftSchema.nullable(),
+  /**
+   * The newest snapshot's date, whether or not it holds this tag: a tag created since has no statistics
+   * yet, and the console says so rather than showing an empty figure as if the tag covered nobody.
+   */
+  latestSnapshotAsOf: z.string().nullable(),
   /** On-demand tags: their last computation; null for daily tags and before the first. */
   onDemand: onDemandRunSchema.nullable(),
   /** What reads this tag directly, so an edit's reach is known before it is made. */

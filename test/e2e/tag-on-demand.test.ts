@@ -84,6 +84,17 @@ describe('an on-demand tag computed from its detail', () => {
     );
     await badge.waitFor();
     expect(await badge.textContent()).toBe('按需');
+    // The tag is newer than the stack's snapshots, whose statistics the catalogue shows: its coverage is
+    // not a figure yet, and the detail says why rather than showing an empty one.
+    const newest = await stack.db.one<{ as_of: string }>(
+      'SELECT max(as_of)::VARCHAR AS as_of FROM profile_snapshots',
+    );
+    const notInSnapshot = `创建于 ${newest?.as_of} 的快照之后：下次刷新画像后显示统计`;
+    const coverage = analyst.locator(
+      `[data-testid="tag-table"] tr[data-code="${code}"] [data-testid="tag-coverage-none"]`,
+    );
+    await coverage.hover();
+    await expect.poll(() => analyst.locator('.ant-tooltip').last().textContent()).toBe(notInSnapshot);
     // A daily tag carries no mark, and its detail no computation.
     await analyst.getByTestId('tag-search').locator('input').fill('spend_90d');
     const daily = analyst.locator('[data-testid="tag-table"] tr[data-code="spend_90d"]');
@@ -97,6 +108,8 @@ describe('an on-demand tag computed from its detail', () => {
     await status.waitFor();
     expect(await status.getAttribute('data-state')).toBe('never');
     expect(await status.textContent()).toBe('尚未计算');
+    expect(await analyst.getByTestId('tag-not-in-snapshot').textContent()).toBe(notInSnapshot);
+    expect(await analyst.getByTestId('tag-stats-as-of').count()).toBe(0);
     await screenshot(analyst, join(resultsDir, 'tag-on-demand-never-zh-CN.png'));
   });
 

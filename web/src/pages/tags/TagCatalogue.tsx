@@ -115,7 +115,11 @@ export function TagCatalogue() {
                 />
               </Space>
             </Flex>
-            <TagCatalogueTable rows={rows} onOpen={(code) => setSearch({ tag: code })} />
+            <TagCatalogueTable
+              rows={rows}
+              asOf={tags.data?.asOf ?? null}
+              onOpen={(code) => setSearch({ tag: code })}
+            />
           </Flex>
         )}
       </QueryCard>

@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { tagSummarySchema } from '../../../../src/tags/schema';
@@ -19,10 +19,12 @@ function OnDemandBadge() {
 
 interface TagCatalogueTableProps {
   readonly rows: readonly TagSummary[];
+  /** The snapshot the coverage comes from; a tag created since has none yet, and its cell says why. */
+  readonly asOf: string | null;
   readonly onOpen: (code: string) => void;
 }
 
-export function TagCatalogueTable({ rows, onOpen }: TagCatalogueTableProps) {
+export function TagCatalogueTable({ rows, asOf, onOpen }: TagCatalogueTableProps) {
   const { t, i18n } = useTranslation();
   return (
     <Table<TagSummary>
@@ -75,7 +77,11 @@ export function TagCatalogueTable({ rows, onOpen }: TagCatalogueTableProps) {
           sorter: (a, b) => (a.coverage ?? -1) - (b.coverage ?? -1),
           render: (_, r) =>
             r.coverage === null ? (
-              <Typography.Text type="secondary">—</Typography.Text>
+              <Tooltip title={asOf ? t('tags.notInSnapshot', { date: asOf }) : t('tags.noSnapshot')}>
+                <Typography.Text type="secondary" data-testid="tag-coverage-none">
+                  —
+                </Typography.Text>
+              </Tooltip>
             ) : (
               <ShareBar share={r.coverage} />
             ),

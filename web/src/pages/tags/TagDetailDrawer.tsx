@@ -120,6 +120,15 @@ export function TagDetailDrawer({ code, onClose, onOpenTag }: TagDetailDrawerPro
                     {t('tags.statsAsOf', { date: latest.asOf })}
                   </Typography.Text>
                 )}
+                {!latest && data.latestSnapshotAsOf && (
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12 }}
+                    data-testid="tag-not-in-snapshot"
+                  >
+                    {t('tags.notInSnapshot', { date: data.latestSnapshotAsOf })}
+                  </Typography.Text>
+                )}
               </Card>
             </Col>
             <Col span={8}>
@@ -146,7 +155,14 @@ export function TagDetailDrawer({ code, onClose, onOpenTag }: TagDetailDrawerPro
                 unit={data.definition.unit}
               />
             ) : (
-              <Alert type="info" title={t('tags.noSnapshot')} />
+              <Alert
+                type="info"
+                title={
+                  data.latestSnapshotAsOf
+                    ? t('tags.notInSnapshot', { date: data.latestSnapshotAsOf })
+                    : t('tags.noSnapshot')
+                }
+              />
             )}
           </Card>
           <Card size="small" title={t('tags.trend.title')}>
