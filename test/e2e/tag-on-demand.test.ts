@@ -110,6 +110,9 @@ describe('an on-demand tag computed from its detail', () => {
     expect(await status.textContent()).toBe('尚未计算');
     expect(await analyst.getByTestId('tag-not-in-snapshot').textContent()).toBe(notInSnapshot);
     expect(await analyst.getByTestId('tag-stats-as-of').count()).toBe(0);
+    expect(await analyst.getByTestId('tag-trend-empty').locator('.ant-empty-description').textContent()).toBe(
+      notInSnapshot,
+    );
     await screenshot(analyst, join(resultsDir, 'tag-on-demand-never-zh-CN.png'));
   });
 

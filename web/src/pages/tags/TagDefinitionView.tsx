@@ -113,5 +113,15 @@ export function TagDefinitionView({ definition: d }: { readonly definition: TagD
     children: tagDescription(d, i18n.language),
     span: 2,
   });
-  return <Descriptions size="small" bordered column={2} items={items} data-testid="tag-definition" />;
+  // Labels stay on one line: a long name or code beside them would otherwise squeeze them to two.
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={2}
+      items={items}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      data-testid="tag-definition"
+    />
+  );
 }

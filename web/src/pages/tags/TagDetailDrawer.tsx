@@ -62,6 +62,10 @@ export function TagDetailDrawer({ code, onClose, onOpenTag }: TagDetailDrawerPro
   const data = detail.data;
   const latest = data?.trend.at(-1);
   const money = data?.definition.unit === 'CNY';
+  // No statistics for this tag: either no snapshot was ever taken, or the tag is newer than the newest.
+  const noStatistics = data?.latestSnapshotAsOf
+    ? t('tags.notInSnapshot', { date: data.latestSnapshotAsOf })
+    : t('tags.noSnapshot');
 
   const actions = data && canEdit && (
     <Space>
@@ -147,7 +151,10 @@ export function TagDetailDrawer({ code, onClose, onOpenTag }: TagDetailDrawerPro
           )}
           <TagDefinitionView definition={data.definition} />
           <TagReadersCard readers={data.readers} onOpenTag={onOpenTag} />
-          <Card size="small" title={t('tags.distribution', { date: latest?.asOf ?? '—' })}>
+          <Card
+            size="small"
+            title={latest ? t('tags.distribution', { date: latest.asOf }) : t('tags.distributionUndated')}
+          >
             {latest ? (
               <TagDistributionChart
                 testId="chart-tag-distribution"
@@ -155,18 +162,16 @@ export function TagDetailDrawer({ code, onClose, onOpenTag }: TagDetailDrawerPro
                 unit={data.definition.unit}
               />
             ) : (
-              <Alert
-                type="info"
-                title={
-                  data.latestSnapshotAsOf
-                    ? t('tags.notInSnapshot', { date: data.latestSnapshotAsOf })
-                    : t('tags.noSnapshot')
-                }
-              />
+              <Alert type="info" title={noStatistics} />
             )}
           </Card>
           <Card size="small" title={t('tags.trend.title')}>
-            <TagTrendChart trend={data.trend} isNumber={data.definition.type === 'number'} money={money} />
+            <TagTrendChart
+              trend={data.trend}
+              isNumber={data.definition.type === 'number'}
+              money={money}
+              emptyText={noStatistics}
+            />
           </Card>
           <Card size="small" title={t('tags.drift.title')}>
             <TagDriftChart code={data.definition.code} trend={data.trend} />

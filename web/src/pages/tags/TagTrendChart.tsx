@@ -15,14 +15,22 @@ interface TagTrendChartProps {
   readonly isNumber: boolean;
   /** A yuan amount: the mean reads ¥6,473 rather than 6,473.1. */
   readonly money?: boolean;
+  /** What an empty trend means: no snapshot at all, or a tag created since the newest one. */
+  readonly emptyText?: string;
 }
 
 /** The tag across snapshots: its mean (numbers) or the share of each value (enums, booleans), with coverage. */
-export function TagTrendChart({ trend, isNumber, money = false }: TagTrendChartProps) {
+export function TagTrendChart({ trend, isNumber, money = false, emptyText }: TagTrendChartProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   if (trend.length === 0)
-    return <Empty description={t('tags.noSnapshot')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+    return (
+      <Empty
+        description={emptyText ?? t('tags.noSnapshot')}
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        data-testid="tag-trend-empty"
+      />
+    );
   const dates = trend.map((p) => p.asOf);
   const coverageName = t('tags.coverage');
   const coverage = {
